@@ -1,0 +1,49 @@
+/**
+ * The `specgate` entry point: the only module that touches the process (argv, stdout, exit code).
+ * Each command lives in its own module and returns a CommandResult.
+ */
+import { Command, CommanderError } from 'commander'
+import { InputError } from '../diagnostics.js'
+import type { CommandResult } from './context.js'
+import { COMMANDS } from './commands.js'
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('specgate')
+    .description('Gherkin SPECs with acceptance tags, mapped to the test evidence that proves them')
+    .option('--root <dir>', 'project root (default: the current folder)')
+    .option('--config <file>', 'config file (default: specgate.config.{ts,mjs,js,json,yaml} in the root)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+    .showSuggestionAfterError(true)
+  let result: CommandResult = { exitCode: 0 }
+  for (const register of COMMANDS) {
+    register(program, (r) => { result = r })
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+  } catch (err) {
+    return handleError(err)
+  }
+  if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`)
+  if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`)
+  return result.exitCode
+}
+
+function handleError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // commander already printed its one line (unknown option, missing argument, ...); help exits 0
+    return err.exitCode === 0 ? 0 : 2
+  }
+  if (err instanceof InputError) {
+    process.stderr.write(`specgate: ${err.oneLine()}\n`)
+    return 2
+  }
+  const e = err as Error
+  process.stderr.write(`specgate: internal error (a bug in specgate, please report it): ${e?.stack ?? String(err)}\n`)
+  return 2
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code },
+  (err: unknown) => { process.exitCode = handleError(err) },
+)

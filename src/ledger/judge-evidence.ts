@@ -1,0 +1,123 @@
+/** One test result for one case -> what it proves, and if not accepted, why not. */
+import type { Verdict } from '../config/schema.js'
+import type { Case, Clause, Level } from '../spec/model.js'
+import type { Evidence } from './schema.js'
+
+export interface Finding {
+  verdict: Verdict
+  reason: string
+}
+
+export function judgeEvidence(clause: Clause, c: Case, level: Level | undefined, e: Evidence): Finding {
+  const where = `${e.test.file}${e.test.line ? `:${e.test.line}` : ''}`
+  const notPassed = judgeStatus(e, where)
+  if (notPassed) return notPassed
+  const empty = emptyStateReason(clause, level, e)
+  if (empty) return { verdict: 'empty-state', reason: `${empty} (${where})` }
+  const hollow = hollowReason(clause, c, e)
+  if (hollow) return { verdict: 'hollow', reason: `${hollow} (${where})` }
+  if (e.clauseHash !== clause.hash) return { verdict: 'stale', reason: staleReason(clause, e, where) }
+  if (e.flaky || e.retries > 0) return { verdict: 'flaky', reason: `passed only on retry ${e.retries} (${where})` }
+  return { verdict: 'accepted', reason: '' }
+}
+
+function judgeStatus(e: Evidence, where: string): Finding | undefined {
+  const why = e.failure?.message ? `: ${firstLine(e.failure.message)}` : ''
+  const atStep = e.failure?.step ? ` at step "${e.failure.step}"` : ''
+  switch (e.status) {
+    case 'passed':
+      if (e.skeleton) return { verdict: 'pending', reason: `the test is still a generated skeleton (${where})` }
+      return undefined
+    case 'failed':
+      if (e.detail === 'crash') return { verdict: 'failed', reason: `the test's worker crashed${why} (${where})` }
+      return { verdict: 'failed', reason: `the test failed${atStep}${why} (${where})` }
+    case 'timedOut':
+      return { verdict: 'failed', reason: `the test timed out${atStep} (${where})` }
+    case 'interrupted':
+      return { verdict: 'failed', reason: `the run was interrupted before the test finished (${where})` }
+    case 'pending':
+      return {
+        verdict: 'pending',
+        reason: e.skeleton ? `not implemented yet: the generated skeleton is unfilled (${where})` : `pending${detailText(e)} (${where})`,
+      }
+    case 'todo':
+      return { verdict: 'pending', reason: `marked todo${detailText(e)} (${where})` }
+    case 'skipped':
+      return { verdict: 'skipped', reason: `skipped${detailText(e)} (${where})` }
+  }
+}
+
+function detailText(e: Evidence): string {
+  return e.detail ? ` (${e.detail})` : ''
+}
+
+/** E2E evidence that saw no real data; `@requires-data` at any level. */
+export function emptyStateReason(clause: Clause, level: Level | undefined, e: Evidence): string | undefined {
+  if (clause.emptyStateOk) return undefined
+  const data = e.data
+  for (const req of clause.requiresData) {
+    const seen = countOf(e, req.entity)
+    const tag = `@requires-data:${req.entity}>=${req.min}`
+    if (seen === undefined) return `${tag}, but neither the probe nor the test reported a count of ${req.entity}`
+    if (seen < req.min) return `${req.entity}: ${seen} < ${req.min} (${tag})`
+  }
+  if (level !== 'e2e' || e.runner !== 'playwright') return undefined
+  const probe = data?.probe
+  if (probe && Object.keys(probe).length > 0 && Object.values(probe).every((n) => n === 0)) {
+    return `the probe showed no data (${formatCounts(probe)})`
+  }
+  const marker = data?.emptyMarkers.find((m) => m.at === 'then')
+  if (marker) return `empty-state marker ${marker.marker} visible after Then step${marker.step ? ` "${marker.step}"` : ''}`
+  const withData = data?.responses?.withData ?? 0
+  const observed = (data?.observed ?? []).filter((o) => o.count > 0).length
+  if (withData === 0 && observed === 0) {
+    const empty = data?.responses?.empty ?? 0
+    return `saw no data-carrying API response (${empty} empty) and recorded no data evidence`
+  }
+  return undefined
+}
+
+function countOf(e: Evidence, entity: string): number | undefined {
+  const counts = [e.data?.probe?.[entity], ...(e.data?.observed ?? []).filter((o) => o.entity === entity).map((o) => o.count)]
+  const known = counts.filter((n): n is number => n !== undefined)
+  return known.length ? Math.max(...known) : undefined
+}
+
+function formatCounts(counts: Record<string, number>): string {
+  return Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(', ')
+}
+
+/** Passed, but proved nothing: no assertion ran, or a step of the clause never executed. */
+function hollowReason(clause: Clause, c: Case, e: Evidence): string | undefined {
+  if (e.assertions === 0) return 'passed without running a single assertion'
+  if (e.steps === null) return undefined
+  const missing = firstMissingStep(clause, c, e)
+  return missing ? `passed without executing step "${missing}"` : undefined
+}
+
+/** The clause's steps must appear, in order, among the steps the test passed through. */
+function firstMissingStep(clause: Clause, c: Case, e: Evidence): string | undefined {
+  const ran = (e.steps ?? []).filter((s) => s.status === 'passed').map((s) => s.text)
+  let at = 0
+  for (const step of clause.steps) {
+    const wanted = [step.text, interpolate(step.text, c.values)]
+    while (at < ran.length && !wanted.includes(ran[at]!)) at++
+    if (at === ran.length) return `${step.keyword} ${wanted[1]}`
+    at++
+  }
+  return undefined
+}
+
+export function interpolate(text: string, values: Record<string, string> | undefined): string {
+  if (!values) return text
+  return text.replace(/<([^<>]+)>/g, (whole, name: string) => values[name] ?? whole)
+}
+
+function staleReason(clause: Clause, e: Evidence, where: string): string {
+  if (!e.clauseHash) return `the test does not say which clause hash it was written for (${where})`
+  return `written for clause hash ${e.clauseHash}; the clause is now ${clause.hash}: review the test against the new text (${where})`
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.slice(0, 300)
+}

@@ -1,0 +1,126 @@
+/** GherkinDocument (from @cucumber/gherkin) -> the clause model of one feature file. */
+import type * as messages from '@cucumber/messages'
+import { readAcceptanceTags } from './acceptance-tags.js'
+import { clauseHash } from './clause-hash.js'
+import type { Case, Clause, ClauseStep, ExamplesBlock, FeatureModel, StepKind, TagRef } from './model.js'
+
+interface Scope {
+  file: string
+  feature: Clause['feature']
+  rule?: Clause['rule']
+  tags: string[]
+  background: ClauseStep[]
+}
+
+export function buildFeature(file: string, doc: messages.GherkinDocument): FeatureModel | undefined {
+  const f = doc.feature
+  if (!f) return undefined
+  const feature = { name: f.name, line: f.location.line, column: f.location.column ?? 1, language: f.language }
+  const model: FeatureModel = { file, ...feature, tags: tagRefs(f.tags), rules: [], clauses: [] }
+  const scope: Scope = { file, feature, tags: f.tags.map((t) => t.name), background: [] }
+  for (const child of f.children) {
+    if (child.background) scope.background = buildSteps(child.background.steps, 'feature')
+    else if (child.scenario) model.clauses.push(buildClause(scope, child.scenario))
+    else if (child.rule) buildRule(model, scope, child.rule)
+  }
+  return model
+}
+
+function buildRule(model: FeatureModel, outer: Scope, r: messages.Rule): void {
+  const rule = { name: r.name, line: r.location.line, column: r.location.column ?? 1 }
+  model.rules.push({ ...rule, tags: tagRefs(r.tags) })
+  const scope: Scope = { ...outer, rule, tags: [...outer.tags, ...r.tags.map((t) => t.name)] }
+  for (const child of r.children) {
+    if (child.background) scope.background = [...outer.background, ...buildSteps(child.background.steps, 'rule')]
+    else if (child.scenario) model.clauses.push(buildClause(scope, child.scenario))
+  }
+}
+
+function buildClause(scope: Scope, s: messages.Scenario): Clause {
+  const ownTags = tagRefs(s.tags)
+  const tags = unique([...scope.tags, ...ownTags.map((t) => t.name)])
+  const acc = readAcceptanceTags(tags)
+  const steps = resolveKinds([...scope.background, ...buildSteps(s.steps, 'clause')])
+  const examples = s.examples.map(buildExamples)
+  const id = acc.ids[0]
+  const line = s.location.line
+  const key = id ?? `${scope.file}:${line}`
+  return {
+    id, key, file: scope.file, feature: scope.feature, rule: scope.rule,
+    name: s.name, keyword: s.keyword, outline: s.examples.length > 0,
+    line, column: s.location.column ?? 1, ownTags, tags,
+    levels: acc.levels, owner: acc.owner, acceptor: acc.acceptor, branches: acc.branches,
+    requiresData: acc.requiresData, covers: acc.covers, risks: acc.risks,
+    emptyStateOk: acc.emptyStateOk, wip: acc.wip,
+    steps, examples,
+    cases: buildCases(key, tags, s, examples),
+    hash: clauseHash(steps, examples),
+  }
+}
+
+/** One case per pickle the reference compiler would make: the scenario, or each Examples row. */
+function buildCases(key: string, tags: string[], s: messages.Scenario, examples: ExamplesBlock[]): Case[] {
+  if (examples.length === 0) return [{ key, tags, line: s.location.line, column: s.location.column ?? 1 }]
+  const cases: Case[] = []
+  for (const ex of examples) {
+    const exTags = unique([...tags, ...ex.tags.map((t) => t.name)])
+    for (const r of ex.rows) {
+      const row = cases.length + 1
+      const values = Object.fromEntries(ex.header.map((h, i) => [h, r.cells[i] ?? '']))
+      cases.push({ key: `${key}[${row}]`, row, values, tags: exTags, line: r.line, column: r.column })
+    }
+  }
+  return cases
+}
+
+function buildExamples(e: messages.Examples): ExamplesBlock {
+  return {
+    name: e.name, line: e.location.line, column: e.location.column ?? 1, tags: tagRefs(e.tags),
+    // Examples without a header row compile to no pickles, so they have no rows here either.
+    header: e.tableHeader?.cells.map((c) => c.value) ?? [],
+    rows: e.tableHeader
+      ? e.tableBody.map((r) => ({ cells: r.cells.map((c) => c.value), line: r.location.line, column: r.location.column ?? 1 }))
+      : [],
+  }
+}
+
+function buildSteps(steps: readonly messages.Step[], from: ClauseStep['from']): ClauseStep[] {
+  return steps.map((s) => ({
+    keyword: s.keyword.trim(),
+    kind: keywordKind(s.keywordType),
+    text: s.text,
+    docString: s.docString ? { content: s.docString.content, mediaType: s.docString.mediaType || undefined } : undefined,
+    dataTable: s.dataTable?.rows.map((r) => r.cells.map((c) => c.value)),
+    from,
+    line: s.location.line,
+    column: s.location.column ?? 1,
+  }))
+}
+
+/** 'unknown' here marks a conjunction (And, But, `*`), resolved by resolveKinds. */
+function keywordKind(type: messages.StepKeywordType | undefined): StepKind {
+  switch (type) {
+    case 'Context': return 'context'
+    case 'Action': return 'action'
+    case 'Outcome': return 'outcome'
+    default: return 'unknown'
+  }
+}
+
+/** And, But and `*` continue the kind before them; a leading one stays unknown. */
+function resolveKinds(steps: ClauseStep[]): ClauseStep[] {
+  let last: StepKind = 'unknown'
+  for (const step of steps) {
+    if (step.kind === 'unknown') step.kind = last
+    else last = step.kind
+  }
+  return steps
+}
+
+function tagRefs(tags: readonly messages.Tag[]): TagRef[] {
+  return tags.map((t) => ({ name: t.name, line: t.location.line, column: t.location.column ?? 1 }))
+}
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)]
+}

@@ -1,0 +1,87 @@
+/** Finds and reads the SPEC's feature files and builds the clause model. */
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { glob } from 'tinyglobby'
+import { compareDiagnostics, InputError } from '../diagnostics.js'
+import { relPosix } from '../util/paths.js'
+import { buildFeature } from './build-feature.js'
+import type { Clause, Spec, SpecFile } from './model.js'
+import { mediaTypeOf, parseFeature } from './parse-feature.js'
+
+export const DEFAULT_FEATURE_GLOBS = ['features/**/*.feature', 'features/**/*.feature.md']
+
+export interface LoadSpecOptions {
+  /** project root; paths in the model are relative to it (default: process.cwd()) */
+  root?: string
+  /** globs, files or folders, relative to root (default: the features globs of DESIGN.md) */
+  paths?: readonly string[]
+}
+
+export async function loadSpec(options: LoadSpecOptions = {}): Promise<Spec> {
+  const root = path.resolve(options.root ?? process.cwd())
+  const files = await findFeatureFiles(root, options.paths ?? DEFAULT_FEATURE_GLOBS)
+  const sources = await Promise.all(files.map((abs) => readSource(root, abs)))
+  return buildSpec(root, sources)
+}
+
+/** Pure: sources already read -> the model. */
+export function buildSpec(root: string, sources: readonly { absPath: string; source: string }[]): Spec {
+  const specFiles = sources.map(({ absPath, source }) => parseSpecFile(root, absPath, source))
+  const features = specFiles.flatMap((f) => (f.feature ? [f.feature] : []))
+  const clauses = features.flatMap((f) => f.clauses)
+  return {
+    root,
+    files: specFiles,
+    features,
+    clauses,
+    byId: indexById(clauses),
+    errors: specFiles.flatMap((f) => f.errors).sort(compareDiagnostics),
+  }
+}
+
+export function parseSpecFile(root: string, absPath: string, source: string): SpecFile {
+  const file = relPosix(root, absPath)
+  const mediaType = mediaTypeOf(file)
+  const { document, errors } = parseFeature(file, source, mediaType)
+  const feature = document ? buildFeature(file, document) : undefined
+  return { file, absPath, source, mediaType, feature, errors }
+}
+
+function indexById(clauses: readonly Clause[]): Map<string, Clause> {
+  const byId = new Map<string, Clause>()
+  for (const c of clauses) if (c.id && !byId.has(c.id)) byId.set(c.id, c)
+  return byId
+}
+
+async function readSource(root: string, absPath: string): Promise<{ absPath: string; source: string }> {
+  try {
+    return { absPath, source: await fs.readFile(absPath, 'utf8') }
+  } catch (err) {
+    throw new InputError(`cannot read feature file: ${(err as Error).message}`, { file: relPosix(root, absPath) })
+  }
+}
+
+/**
+ * Globs, files and folders -> sorted absolute paths. A named file or folder that does not exist is
+ * an input error; a glob that matches nothing is not (a new project has no features yet).
+ */
+export async function findFeatureFiles(root: string, patterns: readonly string[]): Promise<string[]> {
+  const globs: string[] = []
+  for (const p of patterns) globs.push(...(await expandPattern(root, p)))
+  const found = await glob(globs, { cwd: root, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })
+  return [...new Set(found.map((f) => path.normalize(f)))].sort()
+}
+
+async function expandPattern(root: string, pattern: string): Promise<string[]> {
+  if (/[*?{[]/.test(pattern)) return [pattern]
+  const abs = path.resolve(root, pattern)
+  const stat = await fs.stat(abs).catch(() => undefined)
+  if (!stat) throw new InputError('no such file or folder', { file: pattern })
+  if (!stat.isDirectory()) return [escapeGlob(relPosix(root, abs))]
+  const dir = escapeGlob(relPosix(root, abs) || '.')
+  return [`${dir}/**/*.feature`, `${dir}/**/*.feature.md`]
+}
+
+function escapeGlob(p: string): string {
+  return p.replace(/[*?{}[\]()!]/g, '\\$&')
+}

@@ -1,0 +1,46 @@
+/** Spawns the built `specgate` CLI the way a user runs it; no mocks of the process or the file system. */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const CLI = path.join(REPO, 'dist/cli.js')
+export const CORPUS = path.resolve(REPO, '../shared/corpora/gherkin')
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export function specgate(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CI: '', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
+}
+
+/** A scratch folder under the repo's .tmp (so fixtures resolve the repo's node_modules), removed by the caller. */
+export function scratch(name: string): string {
+  const base = path.join(REPO, '.tmp')
+  fs.mkdirSync(base, { recursive: true })
+  return fs.mkdtempSync(path.join(base, `${name}-`))
+}
+
+/** Writes a tree of files: `{ 'features/a.feature': '...' }`. */
+export function writeTree(root: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    const abs = path.join(root, rel)
+    fs.mkdirSync(path.dirname(abs), { recursive: true })
+    fs.writeFileSync(abs, text)
+  }
+}
+
+export function tmpOutside(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `specgate-${name}-`))
+}
