@@ -1,0 +1,107 @@
+/**
+ * Reading and writing ledger files. Writes are atomic (temp file + rename) and validated against
+ * the published schema first; reads refuse newer schema versions and name the file on any problem.
+ */
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import writeFileAtomic from 'write-file-atomic'
+import { InputError } from '../diagnostics.js'
+import type { Runner } from '../config/schema.js'
+import type { Spec } from '../spec/model.js'
+import { createHash } from 'node:crypto'
+import { canonical } from './merge.js'
+import { LEDGER_SCHEMA_VERSION, ledgerSchema, type Evidence, type Ledger, type LedgerSource } from './schema.js'
+
+export interface NewSourceOptions {
+  runner: Runner
+  label?: string
+  shard?: { index: number; total: number }
+  partial?: boolean
+  commit?: string
+  spec?: Spec
+  /** injected for deterministic output */
+  now?: Date
+  id?: string
+}
+
+export function newSource(o: NewSourceOptions): LedgerSource {
+  return {
+    id: o.id ?? `${o.runner}-${o.label ? `${o.label}-` : ''}${o.shard ? `${o.shard.index}of${o.shard.total}-` : ''}${randomUUID().slice(0, 8)}`,
+    runner: o.runner,
+    label: o.label ?? '',
+    createdAt: (o.now ?? new Date()).toISOString(),
+    commit: o.commit,
+    specRevision: o.spec ? specRevision(o.spec) : undefined,
+    shard: o.shard,
+    partial: o.partial ?? Boolean(o.shard),
+  }
+}
+
+/** One hash over every clause id and clause hash: fragments from another SPEC revision are flagged. */
+export function specRevision(spec: Spec): string {
+  const pairs = spec.clauses.map((c) => `${c.key}=${c.hash}`).sort()
+  return createHash('sha256').update(pairs.join('\n')).digest('hex').slice(0, 12)
+}
+
+export function fragmentOf(source: LedgerSource, evidence: Evidence[], errors: string[] = []): Ledger {
+  return {
+    schemaVersion: LEDGER_SCHEMA_VERSION,
+    kind: 'specgate-ledger',
+    sources: [source],
+    evidence,
+    errors: errors.map((message) => ({ source: source.id, message })),
+  }
+}
+
+/** Validates, then writes atomically; returns the path written. */
+export async function writeLedger(file: string, ledger: Ledger): Promise<string> {
+  const checked = ledgerSchema.safeParse(ledger)
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!
+    throw new Error(`specgate built an invalid ledger (${issue.path.join('.')}: ${issue.message}); this is a bug in specgate`)
+  }
+  await fs.promises.mkdir(path.dirname(file), { recursive: true })
+  await writeFileAtomic(file, `${JSON.stringify(JSON.parse(canonical(checked.data)), null, 2)}\n`)
+  return file
+}
+
+/** Reads one ledger or fragment file; any problem is an InputError naming the file. */
+export function readLedger(file: string, shownAs: string = file): Ledger {
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (err) {
+    throw new InputError(`cannot read ledger: ${(err as Error).message}`, { file: shownAs })
+  }
+  return parseLedger(text, shownAs)
+}
+
+export function parseLedger(text: string, shownAs: string): Ledger {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (err) {
+    const m = /position (\d+)/.exec((err as Error).message)
+    const where = m ? lineColumn(text, Number(m[1])) : {}
+    throw new InputError(`not valid JSON (truncated or corrupt ledger fragment): ${(err as Error).message}`, { file: shownAs, ...where })
+  }
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
+  if (typeof version === 'number' && version > LEDGER_SCHEMA_VERSION) {
+    throw new InputError(
+      `ledger schemaVersion ${version} is newer than this specgate understands (${LEDGER_SCHEMA_VERSION}); upgrade specgate`,
+      { file: shownAs },
+    )
+  }
+  const parsed = ledgerSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new InputError(`not a specgate ledger: ${issue.path.join('.') || '(top level)'}: ${issue.message}`, { file: shownAs })
+  }
+  return parsed.data
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n')
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }
+}
