@@ -1,0 +1,196 @@
+/**
+ * The Cucumber adapter, end to end: the real cucumber-js 12.9 runs a fixture project with every
+ * scenario outcome, `--format specgate/cucumber` writes the fragment, and the verdicts come from
+ * computeVerdicts and from the built `specgate check`.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { loadConfig, validateConfig } from '../src/config/load-config.js'
+import { readLedger } from '../src/ledger/fragment-io.js'
+import type { Ledger } from '../src/ledger/schema.js'
+import { computeVerdicts } from '../src/ledger/verdict.js'
+import { loadSpec } from '../src/spec/load-spec.js'
+import { REPO, specgate } from './helpers/cli.js'
+import { copyFixture, cucumber, fragmentFiles, linkSpecgate } from './fixtures/cucumber-harness/run.js'
+
+const FIXTURE = 'cucumber-statuses'
+const RUN = ['--retry', '1', '--tags', 'not @manual', '--format', 'specgate/cucumber']
+
+const EXPECTED: Record<string, string> = {
+  'FX-001': 'accepted', // passing
+  'FX-002': 'failed', // failing assertion
+  'FX-003': 'pending', // undefined step
+  'FX-004': 'pending', // pending step
+  'FX-005': 'failed', // ambiguous step
+  'FX-006': 'skipped', // a step returned 'skipped'
+  'FX-007': 'hollow', // no steps of its own: Cucumber runs none
+  'FX-008': 'accepted', // Outline, both rows pass
+  'FX-009': 'flaky', // fails once, passes on retry
+  'FX-010': 'accepted', // attachments
+  'FX-011': 'uncovered', // left out by the tag filter
+  'FX-012': 'hollow', // truly empty
+}
+
+async function verdictsOf(dir: string, ledger: Ledger, configOverride?: unknown) {
+  const spec = await loadSpec({ root: dir })
+  const config = configOverride === undefined ? (await loadConfig(dir)).config : validateConfig(configOverride, 'test')
+  return computeVerdicts(spec, ledger, config)
+}
+
+function byId(verdicts: Awaited<ReturnType<typeof verdictsOf>>): Record<string, string> {
+  return Object.fromEntries(verdicts.clauses.map((c) => [c.clause.id!, c.verdict]))
+}
+
+describe('cucumber-js --format specgate/cucumber', () => {
+  let serial: string
+  let serialRun: ReturnType<typeof cucumber>
+  let ledger: Ledger
+
+  beforeAll(() => {
+    linkSpecgate()
+    serial = copyFixture(FIXTURE)
+    serialRun = cucumber(RUN, serial)
+    const files = fragmentFiles(serial)
+    expect(files, serialRun.stderr).toHaveLength(1)
+    ledger = readLedger(files[0]!)
+  })
+
+  test('writes one fragment that validates against specs/ledger.schema.json', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'specs/ledger.schema.json'), 'utf8'))
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema)
+    const raw = JSON.parse(fs.readFileSync(fragmentFiles(serial)[0]!, 'utf8'))
+    expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([])
+    expect(validate(raw)).toBe(true)
+    expect(raw.sources[0]).toMatchObject({ runner: 'cucumber', partial: true })
+  })
+
+  test('every scenario outcome gets its verdict through computeVerdicts', async () => {
+    expect(serialRun.code).toBe(1) // Cucumber itself fails the run: failing, undefined, pending, ambiguous
+    expect(byId(await verdictsOf(serial, ledger))).toEqual(EXPECTED)
+  })
+
+  test('the same verdicts through the built `specgate check`, exit 1', () => {
+    const r = specgate(['check', '--format', 'json'], serial)
+    expect(r.code, r.stderr).toBe(1)
+    for (const [id, verdict] of Object.entries(EXPECTED)) {
+      if (verdict !== 'accepted') expect(r.stdout).toMatch(new RegExp(`${verdict}\\s+${id}\\b`))
+    }
+    expect(r.stdout).toContain('3 accepted, 1 flaky, 1 skipped, 2 pending, 1 uncovered, 2 hollow, 2 failed')
+  })
+
+  test('step statuses are told apart, with the reason in words', async () => {
+    const status = (id: string) => ledger.evidence.find((e) => e.clauseId === id)!
+    expect(status('FX-003')).toMatchObject({ status: 'pending', detail: 'undefined' })
+    expect(status('FX-003').steps!.map((s) => s.status)).toEqual(['passed', 'undefined', 'skipped'])
+    expect(status('FX-004')).toMatchObject({ status: 'pending', detail: 'pending step' })
+    expect(status('FX-004').steps!.map((s) => s.status)).toEqual(['passed', 'pending', 'skipped'])
+    expect(status('FX-005')).toMatchObject({ status: 'failed', detail: 'ambiguous' })
+    expect(status('FX-005').steps!.map((s) => s.status)).toEqual(['passed', 'ambiguous', 'skipped'])
+    expect(status('FX-002').steps!.map((s) => s.status)).toEqual(['passed', 'passed', 'failed'])
+    expect(status('FX-006').steps!.map((s) => s.status)).toEqual(['passed', 'skipped', 'skipped'])
+    expect(status('FX-009')).toMatchObject({ status: 'passed', retries: 1, flaky: true })
+    const reasons = Object.fromEntries((await verdictsOf(serial, ledger)).clauses.map((c) => [c.clause.id!, c.reason]))
+    expect(reasons['FX-003']).toContain('pending (undefined) at step "When the member does something nobody wrote a step for"')
+    expect(reasons['FX-004']).toContain('at step "When the member exports the store"')
+    expect(reasons['FX-005']).toContain('is ambiguous')
+    expect(reasons['FX-007']).toContain('passed without executing a single step')
+  })
+
+  test('an Outline gives one record per Examples row, steps interpolated', () => {
+    const rows = ledger.evidence.filter((e) => e.clauseId === 'FX-008')
+    expect(rows.map((e) => e.caseKey)).toEqual(['FX-008[1]', 'FX-008[2]'])
+    expect(rows[1]!.steps!.map((s) => s.text)).toEqual(['a fresh store', 'the member saves 3 notes', 'the store holds 3 notes'])
+  })
+
+  test('attachments are recorded and their bodies written next to the ledger folder', () => {
+    const e = ledger.evidence.find((x) => x.clauseId === 'FX-010')!
+    expect(e.attachments.map((a) => [a.name, a.contentType])).toEqual([['receipt.json', 'application/json'], ['log', 'text/x.cucumber.log+plain']])
+    expect(JSON.parse(fs.readFileSync(path.join(serial, e.attachments[0]!.path!), 'utf8'))).toEqual({ receipt: 42 })
+    expect(e.attachments[0]!.path!.startsWith('.specgate/attachments/cucumber/')).toBe(true)
+  })
+
+  test('prints the summary of the clauses Cucumber is responsible for (this run only: FX-011 is left out)', () => {
+    expect(serialRun.stdout).toContain('specgate (cucumber)')
+    expect(serialRun.stdout).toContain('a filtered run: only the clauses it ran are shown')
+    expect(serialRun.stdout).toMatch(/hollow\s+FX-007/)
+    expect(serialRun.stdout).not.toContain('FX-011')
+  })
+
+  test('--parallel 2 gives the same evidence and verdicts as a serial run', async () => {
+    const dir = copyFixture(FIXTURE)
+    const r = cucumber([...RUN, '--parallel', '2'], dir)
+    const files = fragmentFiles(dir)
+    expect(files, r.stderr).toHaveLength(1)
+    const parallel = readLedger(files[0]!)
+    expect(byId(await verdictsOf(dir, parallel))).toEqual(EXPECTED)
+    const shape = (l: Ledger) => l.evidence.map((e) => `${e.caseKey} ${e.status} ${e.retries} ${e.steps?.map((s) => s.status).join(',')}`).sort()
+    expect(shape(parallel)).toEqual(shape(ledger))
+  })
+
+  test('the clause hash is the one of the text Cucumber ran: turn its Then into an And afterwards and it is stale', async () => {
+    const dir = copyFixture(FIXTURE)
+    fs.cpSync(path.join(serial, '.specgate'), path.join(dir, '.specgate'), { recursive: true })
+    const file = path.join(dir, 'features/statuses.feature')
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Then the store holds 1 note\n\n  @id:FX-002', 'And the store holds 1 note\n\n  @id:FX-002'))
+    const verdicts = await verdictsOf(dir, ledger)
+    const fx1 = verdicts.clauses.find((c) => c.clause.id === 'FX-001')!
+    expect(fx1.verdict).toBe('stale')
+    expect(fx1.reason).toContain('review the test against the new text')
+  })
+
+  test('config `runners` decides which runner proves a level: by default @integration wants Vitest', async () => {
+    const verdicts = await verdictsOf(serial, ledger, {})
+    const fx1 = verdicts.clauses.find((c) => c.clause.id === 'FX-001')!
+    expect(fx1.verdict).toBe('uncovered')
+    expect(fx1.reason).toContain('only cucumber evidence, and @integration clauses are proven with vitest')
+    const withCucumber = await verdictsOf(serial, ledger, { runners: { integration: ['vitest', 'cucumber'] } })
+    expect(withCucumber.clauses.find((c) => c.clause.id === 'FX-001')!.verdict).toBe('accepted')
+  })
+})
+
+describe('the gate and user errors', () => {
+  beforeAll(() => linkSpecgate())
+
+  test('in CI the gate enforces: all scenarios pass, but a hollow one fails the run with one line', () => {
+    const dir = copyFixture(FIXTURE)
+    const hollow = cucumber(['--name', '^a passing scenario$', '--name', '^truly empty$', '--format', 'specgate/cucumber'], dir, { CI: '1' })
+    expect(hollow.code).toBe(1)
+    expect(hollow.stderr).toContain('specgate: a gate failed (see the summary above); evidence in .specgate/ledger/cucumber-sel-')
+    expect(hollow.stderr).not.toMatch(/\n\s+at /)
+    const clean = cucumber(['--name', '^a passing scenario$', '--format', 'specgate/cucumber'], dir, { CI: '1' })
+    expect(clean.code, clean.stderr).toBe(0)
+    expect(clean.stdout).toMatch(/accepted\s+FX-001/)
+    expect(clean.stdout).toContain('gates: all pass')
+  })
+
+  test('a mistyped format option is named', () => {
+    const dir = copyFixture(FIXTURE)
+    const r = cucumber(['--format', 'specgate/cucumber', '--format-options', '{"specgate":{"shrad":"1/2"}}'], dir)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('specgate: specgate/cucumber format option specgate.shrad: unknown key; known: gate, config, ledgerDir, label, shard, summary')
+    const bad = cucumber(['--format', 'specgate/cucumber', '--format-options', '{"specgate":{"shard":"3/2"}}'], dir)
+    expect(bad.stderr).toContain('specgate: specgate/cucumber format option specgate.shard: index 3 is greater than total 2')
+  })
+
+  test('an invalid specgate config fails the run with the file and key, no stack trace', () => {
+    const dir = copyFixture(FIXTURE)
+    fs.writeFileSync(path.join(dir, 'specgate.config.json'), '{ "runners": { "integration": ["cucumbre"] } }')
+    const r = cucumber(['--name', '^a passing scenario$', '--format', 'specgate/cucumber'], dir)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/specgate: specgate\.config\.json: runners\.integration\.0: .*cucumber/)
+    expect(fragmentFiles(dir)).toEqual([])
+  })
+
+  test('a shard names its slot, so shards merge instead of replacing each other', () => {
+    const dir = copyFixture(FIXTURE)
+    cucumber(['--shard', '1/2', '--format', 'specgate/cucumber', '--format-options', '{"specgate":{"shard":"1/2"}}'], dir)
+    cucumber(['--shard', '2/2', '--format', 'specgate/cucumber', '--format-options', '{"specgate":{"shard":"2/2"}}'], dir)
+    const ledgers = fragmentFiles(dir).map((f) => readLedger(f))
+    expect(ledgers.map((l) => l.sources[0]!.shard)).toEqual(expect.arrayContaining([{ index: 1, total: 2 }, { index: 2, total: 2 }]))
+    const r = specgate(['check', '--format', 'json'], dir)
+    // no --retry here, so FX-009 fails; FX-011 runs (no tag filter); nothing is uncovered: both shards count
+    expect(r.stdout).toContain('12 clauses: 4 accepted, 1 skipped, 2 pending, 2 hollow, 3 failed')
+  })
+})
