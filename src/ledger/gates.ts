@@ -12,6 +12,14 @@ export type GateSeverity = 'error' | 'warning' | 'off'
 export interface GateContext {
   verdicts: Verdicts
   ledger: Ledger
+  /** problems `specgate check` found around the evidence (unreadable fragments, expired waivers), by gate name */
+  findings?: readonly GateFinding[]
+}
+
+/** A problem that is not about one clause's verdict, filed under the gate it fails. */
+export interface GateFinding {
+  gate: string
+  message: string
 }
 
 export interface GateFailure {
@@ -34,6 +42,16 @@ function noVerdict(verdict: Verdict, describe: string): Gate {
     severity: 'error',
     evaluate: ({ verdicts }) =>
       gated(verdicts.clauses).filter((c) => c.verdict === verdict).map((c) => ({ clause: c, message: c.reason })),
+  }
+}
+
+/** A gate over the findings `specgate check` files under its name. */
+function findingGate(name: string, describe: string, severity: GateSeverity): Gate {
+  return {
+    name,
+    describe,
+    severity,
+    evaluate: ({ findings }) => (findings ?? []).filter((f) => f.gate === name).map((f) => ({ message: f.message })),
   }
 }
 
@@ -78,6 +96,11 @@ export const GATES = [
     severity: 'error',
     evaluate: ({ verdicts }) => (verdicts.rejection ? [{ message: verdicts.rejection }] : []),
   },
+  findingGate('spec-valid', 'every feature file parses and every clause has an @id: tag', 'error'),
+  findingGate('evidence-found', 'specgate check found at least one ledger fragment', 'error'),
+  findingGate('fragments-readable', 'every ledger fragment could be read', 'error'),
+  findingGate('fragments-consistent', 'every fragment ran on the current commit and SPEC revision', 'warning'),
+  findingGate('waivers-valid', 'no waiver has expired, and every waiver of a @risk: clause names an acceptor', 'error'),
 ] as const satisfies readonly Gate[]
 
 export type GateName = (typeof GATES)[number]['name']

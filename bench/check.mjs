@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// `specgate check` with every report format on 16 fragments holding 60,000 case results: the
+// 5,000 x 10 corpus of ../shared/bench/make-corpus.mjs. Budget: under 3 s and 400 MB (whole process).
+// Run alone with `node bench/check.mjs` after `npm run build`.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const { loadSpec } = await import(path.join(repo, 'dist/src/spec/load-spec.js'))
+const { specRevision, writeLedger, fragmentOf } = await import(path.join(repo, 'dist/src/ledger/fragment-io.js'))
+const { ledgerSchema } = await import(path.join(repo, 'dist/src/ledger/schema.js'))
+
+const FRAGMENTS = 16
+const work = path.join(repo, '.tmp', 'bench-check')
+fs.rmSync(work, { recursive: true, force: true })
+fs.mkdirSync(work, { recursive: true })
+spawnSync(process.execPath, [path.join(repo, '../shared/bench/make-corpus.mjs'), path.join(work, 'features'), '5000', '10', '--ids'], { stdio: 'ignore' })
+
+const spec = await loadSpec({ root: work })
+const cases = spec.clauses.flatMap((clause) => clause.cases.map((c) => ({ clause, c })))
+const revision = specRevision(spec)
+for (let f = 0; f < FRAGMENTS; f++) {
+  const mine = cases.filter((_, i) => i % FRAGMENTS === f)
+  const e2e = f % 4 === 3
+  const source = { id: `${e2e ? 'playwright' : 'vitest'}-${f + 1}`, runner: e2e ? 'playwright' : 'vitest', label: '', createdAt: '2026-01-10T10:00:00.000Z', specRevision: revision, shard: { index: f + 1, total: FRAGMENTS }, partial: true }
+  const evidence = mine.map(({ clause, c }, i) => evidenceFor(clause, c, source, i))
+  await writeLedger(path.join(work, '.specgate/ledger', `fragment-${f + 1}.json`), ledgerSchema.parse(fragmentOf(source, evidence)))
+}
+
+function evidenceFor(clause, c, source, i) {
+  const values = c.values ?? {}
+  const steps = clause.steps.map((s) => ({ keyword: s.keyword, text: s.text.replace(/<([^<>]+)>/g, (w, n) => values[n] ?? w), status: 'passed' }))
+  const failed = i % 97 === 0
+  return {
+    runner: clause.levels.includes('e2e') ? 'playwright' : 'vitest', source: source.id, clauseId: clause.id, caseKey: c.key, clauseHash: clause.hash,
+    test: { file: `test/spec/${clause.file.split('/').at(-1)}.test.ts`, line: 10 + i, title: `${c.key} ${clause.name}` },
+    status: failed ? 'failed' : 'passed', durationMs: 3, retries: 0, flaky: false, skeleton: false, assertions: 2, steps, attachments: [],
+    ...(failed ? { failure: { message: 'expected 1 to be 2' } } : {}),
+    ...(clause.levels.includes('e2e') ? { data: { observed: [{ entity: 'rows', count: 3 }], emptyMarkers: [] } } : {}),
+  }
+}
+
+const rss = path.join(work, 'rss.txt')
+const started = performance.now()
+const r = spawnSync(process.execPath, ['--import', path.join(repo, 'bench/_max-rss.mjs'), path.join(repo, 'dist/cli.js'), 'check', '--format', 'github', '--gate', 'report', '--today', '2026-01-15'], {
+  cwd: work, encoding: 'utf8', env: { ...process.env, SPECGATE_RSS_FILE: rss, CI: '' }, maxBuffer: 256 * 1024 * 1024,
+})
+const seconds = (performance.now() - started) / 1000
+if (r.status !== 0) {
+  console.error(r.stderr)
+  process.exit(1)
+}
+const mb = Number(fs.readFileSync(rss, 'utf8')) / 1024
+const sizes = fs.readdirSync(path.join(work, 'specgate-report')).map((f) => `${f} ${(fs.statSync(path.join(work, 'specgate-report', f)).size / 1e6).toFixed(1)} MB`)
+const results = cases.length
+console.log(`specgate check, all formats: ${FRAGMENTS} fragments, ${results} case results, ${spec.clauses.length} clauses`)
+console.log('figure        measured   budget   ratio')
+console.log(`wall time   ${seconds.toFixed(2).padStart(8)} s    3.00 s   ${(seconds / 3).toFixed(2)}`)
+console.log(`peak memory ${mb.toFixed(0).padStart(8)} MB    400 MB   ${(mb / 400).toFixed(2)}`)
+console.log(`reports: ${sizes.join(', ')}`)

@@ -1,0 +1,49 @@
+@owner:core @acceptor:lead
+Feature: Reports
+  All reports come from the same merged ledger and report model; each format is a pure function.
+
+  @integration @covers:src/report/render-console.ts @id:REPORT-001
+  Scenario: The console shows a compact table per feature and the gates
+    Given a merged run
+    When the user runs specgate check
+    Then stdout has one row per feature with its counts and the gate results
+
+  @integration @covers:src/report/render-markdown.ts @id:REPORT-002
+  Scenario: report.md holds totals, gates and a table per feature
+    Given a merged run
+    When the user runs specgate check
+    Then report.md lists each clause with level, verdict, reason, owner, acceptor and evidence links
+    And when GITHUB_STEP_SUMMARY is set the same Markdown is appended there
+
+  @integration @covers:src/report/render-github.ts @id:REPORT-003
+  Scenario: GitHub annotations point at the feature-file lines of failing clauses
+    When the user runs specgate check --format github
+    Then stdout has an error annotation at the line of each failing clause
+
+  @integration @covers:src/report/render-junit.ts @id:REPORT-004
+  Scenario: junit.xml has one testcase per clause case
+    When the user runs specgate check
+    Then junit.xml has one testcase per case with the verdict and the clause id in properties
+
+  @integration @covers:src/report/render-json.ts @id:REPORT-005
+  Scenario: ledger.json is the merged ledger, valid against the published schema
+    When the user runs specgate check
+    Then ledger.json validates against specs/ledger.schema.json
+
+  @integration @covers:src/report/** @id:REPORT-006
+  Scenario: A saved ledger re-rendered equals the live report
+    Given the reports of a live run
+    When the user runs specgate check on the saved ledger.json
+    Then every report file is byte for byte the same
+
+  @integration @covers:src/report/html-*.ts @id:REPORT-007
+  Scenario: The HTML report shows totals, filters and a clause's detail
+    Given report.html of a run opened in Chromium
+    When the user filters by verdict and opens a clause
+    Then the totals, the filtered clauses and the clause's Gherkin text, steps and failure show
+
+  @integration @error @risk:security @covers:src/report/escape.ts @id:REPORT-008
+  Scenario: Hostile text in the HTML report renders as text
+    Given a clause named "<img src=x onerror=alert(1)>" and a failure message with a script tag
+    When report.html is opened in Chromium
+    Then the name shows as text, no script runs and no request leaves the file

@@ -1,0 +1,114 @@
+/**
+ * `specgate check [fragments...]`: the acceptance gate after the test runs. Reads the inputs,
+ * hands them to runCheck, writes the reports and turns the gate results into the exit code.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { Option, type Command } from 'commander'
+import { InputError } from '../diagnostics.js'
+import { findFragments } from '../check/find-fragments.js'
+import { readFragments } from '../check/read-fragments.js'
+import { runCheck } from '../check/run-check.js'
+import { readWaivers } from '../check/waivers-file.js'
+import { readLedger } from '../ledger/fragment-io.js'
+import { GATES } from '../ledger/gates.js'
+import { defaultFormats, FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from '../report/formats.js'
+import { writeReports } from '../report/write-reports.js'
+import { relPosix } from '../util/paths.js'
+import type { RegisterCommand } from './commands.js'
+import { openProject, openSpec, type CommandResult, type GlobalOptions } from './context.js'
+
+interface CheckOptions {
+  format: string[]
+  out?: string
+  waivers?: string
+  baseline?: string
+  gate?: 'enforce' | 'report'
+  today?: string
+  commit?: string
+}
+
+export const registerCheck: RegisterCommand = (program, done) => {
+  program
+    .command('check')
+    .description('merge ledger fragments, decide every clause\'s verdict, apply waivers, evaluate the gates and write the reports')
+    .argument('[fragments...]', 'fragment files, folders or globs (default: the configured ledgerDir)')
+    .option('--format <name>', `also write this format (repeatable); defaults: ${defaultFormats().join(', ')}; more: ${FORMAT_NAMES.filter((n) => !FORMATS[n].byDefault).join(', ')}`, collect, [])
+    .option('--out <dir>', 'report folder (default: the configured reportDir)')
+    .option('--waivers <file>', 'waivers file (default: the configured waivers, specgate.waivers.yaml)')
+    .option('--baseline <ledger.json>', 'an earlier merged ledger: list regressions and newly accepted clauses')
+    .addOption(new Option('--gate <mode>', 'enforce: failing gates exit 1; report: only report (default: the configured gate, else enforce)').choices(['enforce', 'report']))
+    .option('--today <YYYY-MM-DD>', 'the date waivers expire against (default: today), for reproducible reports')
+    .option('--commit <sha>', 'the commit the fragments should come from (default: git HEAD of the project)')
+    .addHelpText('after', `\nGates (set each to error, warning or off under "gates" in the config):\n${gateHelp()}`)
+    .action(async (fragments: string[], opts: CheckOptions, cmd: Command) => {
+      done(await check(fragments, opts, cmd.optsWithGlobals<GlobalOptions>()))
+    })
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)]
+}
+
+function gateHelp(): string {
+  return GATES.map((g) => `  ${g.name.padEnd(22)} ${g.describe}${g.severity === 'error' ? '' : ` (default: ${g.severity})`}`).join('\n')
+}
+
+async function check(patterns: string[], opts: CheckOptions, global: GlobalOptions): Promise<CommandResult> {
+  const formats = chooseFormats(opts.format)
+  const project = await openProject(global)
+  const { root, config } = project
+  const spec = await openSpec(project)
+  const files = await findFragments(root, patterns, config.ledgerDir)
+  const { fragments, broken } = readFragments(root, files)
+  const model = runCheck({
+    spec,
+    config,
+    ledgers: fragments.map((f) => f.ledger),
+    broken,
+    searched: patterns.length ? patterns.join(', ') : config.ledgerDir,
+    waivers: readWaivers(root, opts.waivers ?? config.waivers, spec, opts.waivers !== undefined),
+    baseline: opts.baseline ? { file: opts.baseline, ledger: readLedger(path.resolve(root, opts.baseline), opts.baseline) } : undefined,
+    today: today(opts.today),
+    commit: opts.commit ?? gitHead(root),
+  })
+  const outDir = path.resolve(root, opts.out ?? config.reportDir)
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+  const written = await writeReports(model, formats, outDir, { color, reportDir: relPosix(root, outDir) || '.' })
+  appendStepSummary(written.markdown)
+  const enforce = (opts.gate ?? config.gate ?? 'enforce') === 'enforce'
+  const wrote = written.files.map((f) => relPosix(root, f)).join(', ')
+  return {
+    exitCode: model.passed || !enforce ? 0 : 1,
+    stdout: written.stdout + (wrote ? `reports: ${wrote}\n` : ''),
+    stderr: [...broken, ...model.findings.filter((f) => f.gate === 'evidence-found').map((f) => f.message)].map((l) => `specgate: ${l}`).join('\n'),
+  }
+}
+
+function chooseFormats(extra: readonly string[]): FormatName[] {
+  for (const name of extra) {
+    if (!isFormatName(name)) throw new InputError(`unknown report format "${name}"; known: ${FORMAT_NAMES.join(', ')}`)
+  }
+  return [...new Set([...defaultFormats(), ...(extra as FormatName[])])]
+}
+
+function today(given: string | undefined): string {
+  if (given === undefined) return new Date().toISOString().slice(0, 10)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given))) throw new InputError(`--today must be a date, YYYY-MM-DD; got "${given}"`)
+  return given
+}
+
+/** The commit checked out in the project, if it is a git work tree; none is fine (no comparison then). */
+export function gitHead(root: string): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined
+  } catch {
+    return undefined
+  }
+}
+
+function appendStepSummary(markdown: string | undefined): void {
+  const file = process.env.GITHUB_STEP_SUMMARY
+  if (file && markdown) fs.appendFileSync(file, markdown)
+}

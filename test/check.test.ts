@@ -1,0 +1,284 @@
+/**
+ * `specgate check` end to end: the built CLI on a fixture project with ledger fragments built from
+ * the real schema. Merging, verdicts, waivers, gates, every report format and the exit codes.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { REPO, specgate } from './helpers/cli.js'
+import { fixtureProject, fragment, passed, writeFragment, type FixtureProject } from './helpers/check-fixture.js'
+
+const FIXED = ['--today', '2026-01-15', '--commit', 'c0ffee']
+
+/** The standard run: one Vitest and one Playwright fragment, a failing, a hollow and an orphan test. */
+function standardFragments(p: FixtureProject): void {
+  const { root, spec } = p
+  writeFragment(root, 'vitest.json', fragment({ runner: 'vitest', id: 'vitest-1', spec, commit: 'c0ffee' }, [
+    passed(spec, 'KEYS-001'),
+    passed(spec, 'KEYS-002', { status: 'failed', failure: { message: 'expected "revoked", got "working"' } }),
+    passed(spec, 'KEYS-003[1]'),
+    passed(spec, 'KEYS-003[2]'),
+    passed(spec, 'KEYS-005'),
+    passed(spec, 'KEYS-006'),
+    passed(spec, 'BILL-001', { assertions: 0 }),
+    passed(spec, 'NOPE-001'),
+  ]))
+  writeFragment(root, 'playwright.json', fragment({ runner: 'playwright', id: 'pw-1', spec, commit: 'c0ffee', createdAt: '2026-01-10T10:05:00.000Z' }, [
+    passed(spec, 'KEYS-004'),
+  ]))
+}
+
+function read(root: string, rel: string): string {
+  return fs.readFileSync(path.join(root, rel), 'utf8')
+}
+
+describe('specgate check on a merged run', () => {
+  let p: FixtureProject
+  let run: ReturnType<typeof specgate>
+  beforeAll(async () => {
+    p = await fixtureProject('check-basic', 'check-merged')
+    standardFragments(p)
+    run = specgate(['check', ...FIXED], p.root)
+  })
+
+  test('fails with exit 1 and says which gates fail and who owes what', () => {
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Team keys  features/keys.feature           6         4       0             2')
+    expect(run.stdout).toMatch(/FAIL {2}no-failed \(1\)/)
+    expect(run.stdout).toMatch(/FAIL {2}no-hollow \(1\)/)
+    expect(run.stdout).toMatch(/FAIL {2}no-uncovered \(1\)/)
+    expect(run.stdout).toContain('names NOPE-001, which the SPEC does not have')
+    expect(run.stdout).toContain('owner billing: BILL-001, BILL-002')
+    expect(run.stdout).toContain('acceptor lead: KEYS-002')
+    expect(run.stdout).toContain('check failed')
+    // @wip is reported, never gated
+    expect(run.stdout).toMatch(/pending +KEYS-006/)
+    expect(run.stdout).toMatch(/pass {2}.*no-pending/)
+  })
+
+  test('writes ledger.json: the merged ledger, valid against the published schema', () => {
+    const ledger = JSON.parse(read(p.root, 'specgate-report/ledger.json')) as { sources: { id: string }[]; evidence: unknown[] }
+    const schema = JSON.parse(read(REPO, 'specs/ledger.schema.json')) as object
+    const validate = new Ajv2020({ strict: false }).compile(schema)
+    expect(validate(ledger), JSON.stringify(validate.errors)).toBe(true)
+    expect(ledger.sources.map((s) => s.id)).toEqual(['pw-1', 'vitest-1'])
+    expect(ledger.evidence).toHaveLength(9)
+  })
+
+  test('writes junit.xml with one testcase per clause case, verdict and clause id in properties', () => {
+    const xml = read(p.root, 'specgate-report/junit.xml')
+    expect(xml.match(/<testcase /g)).toHaveLength(9)
+    expect(xml).toContain('<testcase name="KEYS-003[2] The cost of a project"')
+    expect(xml).toMatch(/name="KEYS-002 A revoked key is reported as revoked"[\s\S]*?<property name="specgate.verdict" value="failed"\/>[\s\S]*?<failure type="failed"/)
+    expect(xml).toContain('<testcase name="KEYS-005 &lt;img src=x onerror=alert(1)&gt;"')
+    expect(xml).toMatch(/tests="9" failures="3" skipped="1"/)
+  })
+
+  test('writes report.md: totals, gates, who owes what, a table per feature, text escaped', () => {
+    const md = read(p.root, 'specgate-report/report.md')
+    expect(md).toContain('# specgate check: failed')
+    expect(md).toContain('**8 clauses** (9 cases): 4 accepted, 1 pending, 1 uncovered, 1 hollow, 1 failed, 1 orphan test(s)')
+    expect(md).toContain('| no-failed | **FAIL** | no clause has a failing test | KEYS-002 |')
+    expect(md).toContain('| owner | billing | BILL-001 (hollow), BILL-002 (uncovered) |')
+    expect(md).toContain('| KEYS-005 | &lt;img src=x onerror=alert(1)&gt; | unit | accepted |')
+    expect(md).toContain('[test/spec/keys.test.ts:10](../test/spec/keys.test.ts#L10)')
+    expect(md).not.toContain('<img')
+  })
+
+  test('a saved ledger re-rendered gives the same reports as the live run', () => {
+    const again = specgate(['check', 'specgate-report/ledger.json', '--out', 'again', ...FIXED], p.root)
+    expect(again.code).toBe(1)
+    for (const file of ['report.md', 'report.html', 'junit.xml', 'ledger.json']) {
+      expect(read(p.root, `again/${file}`), file).toBe(read(p.root, `specgate-report/${file}`))
+    }
+  })
+
+  test('matches the golden reports (UPDATE_GOLDEN=1 rewrites them)', () => {
+    for (const file of ['report.md', 'junit.xml']) {
+      const golden = path.join(REPO, 'test/fixtures/check-basic/golden', file)
+      const live = read(p.root, `specgate-report/${file}`)
+      if (process.env.UPDATE_GOLDEN) {
+        fs.mkdirSync(path.dirname(golden), { recursive: true })
+        fs.writeFileSync(golden, live)
+      }
+      expect(live, file).toBe(fs.readFileSync(golden, 'utf8'))
+    }
+  })
+
+  test('--format github annotates the feature-file lines of failing clauses; GITHUB_STEP_SUMMARY gets report.md', () => {
+    const summary = path.join(p.root, 'summary.md')
+    fs.writeFileSync(summary, 'earlier step\n')
+    const r = specgate(['check', '--format', 'github', '--out', 'gh', ...FIXED], p.root, { GITHUB_STEP_SUMMARY: summary })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('::error file=features/keys.feature,line=14,col=3,title=KEYS-002 failed (no-failed)::A revoked key is reported as revoked: the test failed: expected "revoked", got "working"')
+    expect(r.stdout).toContain('::error file=features/billing.feature,line=10,col=3,title=BILL-002 uncovered (no-uncovered)::')
+    expect(fs.readFileSync(summary, 'utf8')).toBe(`earlier step\n${read(p.root, 'gh/report.md')}`)
+  })
+
+  test('--gate report prints the same findings but exits 0', () => {
+    const r = specgate(['check', '--gate', 'report', '--out', 'report-only', ...FIXED], p.root)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('check failed')
+  })
+
+  test('a gate set to warning in the config no longer fails the run', async () => {
+    const q = (await fixtureProject('check-basic', 'check-quiet')).root
+    fs.cpSync(path.join(p.root, '.specgate'), path.join(q, '.specgate'), { recursive: true })
+    fs.writeFileSync(path.join(q, 'specgate.config.json'), JSON.stringify({ gates: { 'no-failed': 'off', 'no-hollow': 'warning', 'no-uncovered': 'off', 'no-orphans': 'warning' } }))
+    const r = specgate(['check', ...FIXED], q)
+    expect(r.stdout).toMatch(/warn {2}no-hollow \(1\)/)
+    expect(r.stdout).toContain('check passed')
+    expect(r.code).toBe(0)
+  })
+})
+
+describe('merging fragments', () => {
+  test('the latest attempt of a shard wins; shards merge into one verdict per clause', async () => {
+    const { root, spec } = await fixtureProject('check-basic', 'check-shards')
+    const all = ['KEYS-001', 'KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]', 'KEYS-005', 'BILL-001', 'BILL-002']
+    writeFragment(root, 'shard1-try1.json', fragment({ runner: 'vitest', id: 's1-a', spec, shard: { index: 1, total: 2 }, createdAt: '2026-01-10T10:00:00.000Z' },
+      all.slice(0, 4).map((k) => passed(spec, k, { status: 'failed', failure: { message: 'flaky infra' } }))))
+    writeFragment(root, 'shard1-try2.json', fragment({ runner: 'vitest', id: 's1-b', spec, shard: { index: 1, total: 2 }, createdAt: '2026-01-10T11:00:00.000Z' },
+      all.slice(0, 4).map((k) => passed(spec, k))))
+    writeFragment(root, 'shard2.json', fragment({ runner: 'vitest', id: 's2', spec, shard: { index: 2, total: 2 } }, all.slice(4).map((k) => passed(spec, k))))
+    writeFragment(root, 'pw.json', fragment({ runner: 'playwright', id: 'pw', spec }, [passed(spec, 'KEYS-004')]))
+    const r = specgate(['check', ...FIXED], root)
+    // KEYS-006 is @wip: reported, never gated
+    expect(r.stdout).toContain('8 clauses: 7 accepted, 1 uncovered')
+    expect(r.code).toBe(0)
+    const ledger = JSON.parse(read(root, 'specgate-report/ledger.json')) as { sources: { id: string }[] }
+    expect(ledger.sources.map((s) => s.id)).toEqual(['pw', 's1-b', 's2'])
+  })
+
+  test('fragments from another commit or SPEC revision are flagged, not silently mixed', async () => {
+    const { root, spec } = await fixtureProject('check-basic', 'check-mixed')
+    writeFragment(root, 'old.json', fragment({ runner: 'vitest', id: 'old-run', commit: 'deadbeef0000', spec }, [passed(spec, 'KEYS-001')]))
+    const fake = { ...spec, clauses: spec.clauses.slice(1) }
+    writeFragment(root, 'other-spec.json', fragment({ runner: 'playwright', id: 'pw-other', commit: 'c0ffee', spec: fake }, [passed(spec, 'KEYS-004')]))
+    const r = specgate(['check', ...FIXED], root)
+    expect(r.stdout).toMatch(/warn {2}fragments-consistent \(2\)/)
+    expect(r.stdout).toContain('fragment old-run (vitest) ran on commit deadbeef0000; the checkout is c0ffee')
+    expect(r.stdout).toMatch(/fragment pw-other \(playwright\) ran against SPEC revision [0-9a-f]{12}; the SPEC is now [0-9a-f]{12}/)
+  })
+})
+
+describe('waivers', () => {
+  async function waived(waivers: string): Promise<{ root: string; r: ReturnType<typeof specgate> }> {
+    const p = await fixtureProject('check-basic', 'check-waivers')
+    standardFragments(p)
+    fs.writeFileSync(path.join(p.root, 'specgate.waivers.yaml'), waivers)
+    return { root: p.root, r: specgate(['check', ...FIXED], p.root) }
+  }
+
+  test('a valid waiver makes a clause waived, never accepted, and keeps the underlying verdict', async () => {
+    const { root, r } = await waived([
+      'waivers:',
+      '  - clause: BILL-002',
+      '    reason: the refusal path is rebuilt in Q2',
+      '    owner: billing',
+      '    expires: 2026-03-31',
+      '    link: https://tracker.example/BILL-9',
+    ].join('\n'))
+    expect(r.stdout).toMatch(/waived +BILL-002 .*\n.*waived until 2026-03-31 by billing: the refusal path is rebuilt in Q2 \(underlying: uncovered/)
+    expect(r.stdout).toMatch(/pass {2}.*no-uncovered/)
+    const xml = read(root, 'specgate-report/junit.xml')
+    expect(xml).toMatch(/BILL-002[\s\S]*?<property name="specgate.verdict" value="waived"\/><property name="specgate.hash" value="[0-9a-f]+"\/><property name="specgate.waived-verdict" value="uncovered"\/>/)
+    expect(read(root, 'specgate-report/report.md')).toContain('| BILL-002 | An empty invoice is refused | unit | waived (uncovered) |')
+  })
+
+  test('an expired waiver stops counting and fails waivers-valid, naming the line', async () => {
+    const { r } = await waived('- clause: BILL-002\n  reason: later\n  owner: billing\n  expires: 2026-01-14\n')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/FAIL {2}no-uncovered \(1\)/)
+    expect(r.stdout).toContain('specgate.waivers.yaml:1: waiver for BILL-002 expired on 2026-01-14; it no longer counts')
+  })
+
+  test('a waiver of a @risk: clause without an acceptor does not count', async () => {
+    const p = await fixtureProject('check-basic', 'check-risk')
+    writeFragment(p.root, 'v.json', fragment({ runner: 'vitest', id: 'v', spec: p.spec }, [passed(p.spec, 'KEYS-005', { status: 'failed', failure: { message: 'boom' } })]))
+    fs.writeFileSync(path.join(p.root, 'specgate.waivers.yaml'), '- clause: KEYS-005\n  reason: r\n  owner: sec\n  expires: 2027-01-01\n')
+    const r = specgate(['check', ...FIXED], p.root)
+    expect(r.stdout).toContain('specgate.waivers.yaml:1: waiver for KEYS-005 does not count: a @risk: clause needs an acceptor on its waiver')
+    expect(r.stdout).toMatch(/failed +KEYS-005/)
+    fs.writeFileSync(path.join(p.root, 'specgate.waivers.yaml'), '- clause: KEYS-005\n  reason: r\n  owner: sec\n  acceptor: ciso\n  expires: 2027-01-01\n')
+    expect(specgate(['check', ...FIXED], p.root).stdout).toMatch(/waived +KEYS-005/)
+  })
+})
+
+describe('bad inputs: one line naming the file, nothing else lost', () => {
+  test('a truncated fragment: the others still merge, and the gate fails since its evidence is missing', async () => {
+    const p = await fixtureProject('check-basic', 'check-truncated')
+    standardFragments(p)
+    writeFragment(p.root, 'zz-broken.json', '{"schemaVersion": 1, "kind": "specgate-ledger", "sour')
+    const r = specgate(['check', ...FIXED], p.root)
+    expect(r.stderr).toMatch(/^specgate: \.specgate\/ledger\/zz-broken\.json:1:\d+: not valid JSON \(truncated or corrupt ledger fragment\): [^\n]+\n$/)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/FAIL {2}fragments-readable \(1\)/)
+    expect(r.stdout).toContain('8 clauses: 4 accepted')
+  })
+
+  test('a fragment from a newer schema version', async () => {
+    const p = await fixtureProject('check-basic', 'check-newer')
+    standardFragments(p)
+    writeFragment(p.root, 'future.json', JSON.stringify({ schemaVersion: 99, kind: 'specgate-ledger', sources: [], evidence: [] }))
+    const r = specgate(['check', ...FIXED], p.root)
+    expect(r.stderr).toBe('specgate: .specgate/ledger/future.json: ledger schemaVersion 99 is newer than this specgate understands (1); upgrade specgate\n')
+    expect(r.code).toBe(1)
+  })
+
+  test('an empty report folder says "no evidence found" and exits 1 under an enforcing gate', async () => {
+    const p = await fixtureProject('check-basic', 'check-empty')
+    fs.mkdirSync(path.join(p.root, '.specgate/ledger'), { recursive: true })
+    const r = specgate(['check', ...FIXED], p.root)
+    expect(r.stderr).toBe('specgate: no evidence found in .specgate/ledger: run the tests with the specgate reporters first\n')
+    expect(r.code).toBe(1)
+    expect(specgate(['check', '--gate', 'report', ...FIXED], p.root).code).toBe(0)
+  })
+
+  const waiverCases: [string, string, string][] = [
+    ['invalid YAML', 'waivers:\n  - clause: KEYS-001\n   reason: [unclosed\n', 'specgate: specgate.waivers.yaml:3:1: not valid YAML: '],
+    ['an unknown clause id', 'waivers:\n  - clause: KEYS-001\n    reason: r\n    owner: o\n    expires: 2026-02-01\n  - clause: KEYS-999\n    reason: r\n    owner: o\n    expires: 2026-02-01\n', 'specgate: specgate.waivers.yaml:6:5: waiver names clause KEYS-999, which the SPEC does not have\n'],
+    ['a missing reason', '- clause: KEYS-002\n  owner: o\n  expires: 2026-02-01\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: reason: '],
+    ['an unknown key', '- clause: KEYS-002\n  reason: r\n  owner: o\n  expires: 2026-02-01\n  expiry: 2026-01-01\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: unknown key "expiry"\n'],
+    ['a date that is not a date', '- clause: KEYS-002\n  reason: r\n  owner: o\n  expires: next week\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: expires: expires must be a date, YYYY-MM-DD\n'],
+  ]
+  test.each(waiverCases)('a waivers file with %s is a usage error naming the line', async (_what, text, message) => {
+    const p = await fixtureProject('check-basic', 'check-badwaiver')
+    standardFragments(p)
+    fs.writeFileSync(path.join(p.root, 'specgate.waivers.yaml'), text)
+    const r = specgate(['check', ...FIXED], p.root)
+    expect(r.code).toBe(2)
+    expect(r.stderr.startsWith(message)).toBe(true)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  test('an unknown format, a missing fragment path and a bad --today are usage errors', async () => {
+    const p = await fixtureProject('check-basic', 'check-usage')
+    expect(specgate(['check', '--format', 'pdf'], p.root)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^specgate: unknown report format "pdf"; known: console, markdown, html, junit, json, github(, [\w-]+)*\n$/) })
+    expect(specgate(['check', 'nowhere.json'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: nowhere.json: no such ledger file or folder\n' })
+    expect(specgate(['check', '--today', 'tomorrow'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: --today must be a date, YYYY-MM-DD; got "tomorrow"\n' })
+    expect(specgate(['check', '--baseline', 'missing.json'], p.root)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^specgate: missing\.json: cannot read ledger: ENOENT/) })
+  })
+})
+
+describe('--baseline', () => {
+  test('lists regressions first, then newly accepted clauses', async () => {
+    const p = await fixtureProject('check-basic', 'check-baseline')
+    const { root, spec } = p
+    writeFragment(root, 'v.json', fragment({ runner: 'vitest', id: 'before', spec }, [passed(spec, 'KEYS-001'), passed(spec, 'KEYS-002', { status: 'failed' })]))
+    expect(specgate(['check', '--gate', 'report', ...FIXED], root).code).toBe(0)
+    fs.renameSync(path.join(root, 'specgate-report/ledger.json'), path.join(root, 'baseline.json'))
+    writeFragment(root, 'v.json', fragment({ runner: 'vitest', id: 'after', spec, createdAt: '2026-01-11T00:00:00.000Z' }, [
+      passed(spec, 'KEYS-001', { status: 'failed', failure: { message: 'broke' } }), passed(spec, 'KEYS-002'),
+    ]))
+    const r = specgate(['check', '--baseline', 'baseline.json', ...FIXED], root)
+    expect(r.stdout).toContain('against baseline baseline.json: 1 regression(s), 1 newly accepted')
+    expect(r.stdout).toContain('regression  KEYS-001  A member sees whether their key works: was accepted, now failed')
+    expect(r.stdout).toContain('newly accepted  KEYS-002  A revoked key is reported as revoked (was failed)')
+    const md = read(root, 'specgate-report/report.md')
+    expect(md.indexOf('### Regressions (1)')).toBeGreaterThan(0)
+    expect(md.indexOf('### Regressions (1)')).toBeLessThan(md.indexOf('## Team keys'))
+  })
+})

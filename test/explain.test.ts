@@ -1,0 +1,48 @@
+/** `specgate explain <id>`: one clause in one place, in words and as JSON for agents. */
+import { beforeAll, describe, expect, test } from 'vitest'
+import { specgate } from './helpers/cli.js'
+import { fixtureProject, fragment, passed, writeFragment, type FixtureProject } from './helpers/check-fixture.js'
+
+describe('specgate explain', () => {
+  let p: FixtureProject
+  beforeAll(async () => {
+    p = await fixtureProject('check-basic', 'explain')
+    writeFragment(p.root, 'v.json', fragment({ runner: 'vitest', id: 'v', spec: p.spec }, [
+      passed(p.spec, 'KEYS-001'),
+      passed(p.spec, 'KEYS-002', { status: 'failed', failure: { message: 'expected "revoked", got "working"' } }),
+      passed(p.spec, 'KEYS-003[1]', { clauseHash: '000000000000' }),
+    ]))
+  })
+
+  test('prints the Gherkin text, location, tags, tests, verdict and what would make it accepted', () => {
+    const r = specgate(['explain', 'KEYS-002'], p.root)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('KEYS-002  A revoked key is reported as revoked\n  Team keys  (features/keys.feature:14:3)')
+    expect(r.stdout).toContain('verdict: failed: the test failed: expected "revoked", got "working" (test/spec/keys.test.ts:10)')
+    expect(r.stdout).toContain('level unit · owner core · acceptor lead')
+    expect(r.stdout).toContain('      When the member checks the revoked key "old"')
+    expect(r.stdout).toContain('failed   vitest test/spec/keys.test.ts:10 "KEYS-002 A revoked key is reported as revoked" (KEYS-002)')
+    expect(r.stdout).toContain('failing gates: no-failed')
+    expect(r.stdout).toContain('to have it accepted:\n  - KEYS-002: make the failing test pass')
+  })
+
+  test('--json gives the same as data: per case what is missing, for an agent', () => {
+    const r = specgate(['explain', 'KEYS-003', '--json'], p.root)
+    expect(r.code).toBe(0)
+    const x = JSON.parse(r.stdout) as { verdict: string; cases: { key: string; verdict: string }[]; next: string[]; hash: string; failingGates: string[] }
+    expect(x.verdict).toBe('stale')
+    expect(x.cases.map((c) => `${c.key}=${c.verdict}`)).toEqual(['KEYS-003[1]=stale', 'KEYS-003[2]=uncovered'])
+    expect(x.failingGates).toEqual(['no-stale'])
+    expect(x.next[0]).toMatch(new RegExp(`^KEYS-003\\[1\\]: review the test against the current clause text, then set its hash to ${x.hash}`))
+    expect(x.next[1]).toBe(`KEYS-003[2]: write a test that names the clause (\`specgate generate\` writes a skeleton): clause('KEYS-003', '${x.hash}', { row: 2 }) run by vitest (no test names KEYS-003[2] (@integration clauses are proven with vitest))`)
+  })
+
+  test('an accepted clause has nothing left to do', () => {
+    const r = specgate(['explain', 'KEYS-001', '--json'], p.root)
+    expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'accepted', next: [], failingGates: [] })
+  })
+
+  test('an unknown clause id is a usage error with a suggestion', () => {
+    expect(specgate(['explain', 'KEYS-02'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: the SPEC has no clause KEYS-02; did you mean KEYS-002?\n' })
+  })
+})
