@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `specgate generate` vs playwright-bdd's `bddgen` on the same synthetic corpus, in the same run:
+//   node bench/generate.mjs [FEATURES=5000] [SCENARIOS=10]
+// Whole processes, timed from outside, peak memory from GNU time (children included). Requires
+// a built dist/ (npm run bench builds it).
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const [features = '5000', scenarios = '10'] = process.argv.slice(2)
+const base = path.join(repo, '.tmp', `bench-generate-${features}x${scenarios}`)
+const shared = path.resolve(repo, '../shared/bench')
+
+function run(label, cmd, args, cwd) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
+  const [secs, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number)
+  if (r.status !== 0) throw new Error(`${label} exited ${r.status}: ${r.stderr.slice(-2000)}`)
+  return { label, secs, mb: kb / 1024, out: r.stdout.trim().split('\n').pop() }
+}
+
+function setUp() {
+  fs.rmSync(base, { recursive: true, force: true })
+  const sg = path.join(base, 'specgate')
+  const bdd = path.join(base, 'bddgen')
+  fs.mkdirSync(sg, { recursive: true })
+  spawnSync(process.execPath, [path.join(shared, 'make-corpus.mjs'), path.join(sg, 'features'), features, scenarios, '--ids'], { stdio: 'ignore' })
+  fs.mkdirSync(bdd, { recursive: true })
+  fs.cpSync(path.join(sg, 'features'), path.join(bdd, 'corpus'), { recursive: true })
+  fs.copyFileSync(path.join(shared, 'playwright-bdd-steps.ts'), path.join(bdd, 'playwright-bdd-steps.ts'))
+  fs.writeFileSync(path.join(bdd, 'playwright.config.ts'), [
+    "import { defineConfig } from '@playwright/test'",
+    "import { defineBddConfig } from 'playwright-bdd'",
+    "const testDir = defineBddConfig({ features: 'corpus/**/*.feature', featuresRoot: 'corpus', steps: 'playwright-bdd-steps.ts' })",
+    'export default defineConfig({ testDir })',
+    '',
+  ].join('\n'))
+  return { sg, bdd }
+}
+
+const { sg, bdd } = setUp()
+const cli = path.join(repo, 'dist/cli.js')
+const bddgen = path.join(repo, 'node_modules/playwright-bdd/dist/cli/index.js')
+const rows = [
+  run('specgate generate (first run)', process.execPath, [cli, 'generate'], sg),
+  run('specgate generate (rerun, nothing changed)', process.execPath, [cli, 'generate'], sg),
+  run('bddgen (first run)', process.execPath, [bddgen], bdd),
+  run('bddgen (rerun, nothing changed)', process.execPath, [bddgen], bdd),
+]
+const [first, rerun, peer] = rows
+console.log(`corpus: ${features} features x ${scenarios} scenarios (make-corpus --ids)\n`)
+console.log('| run | seconds | peak MB |')
+console.log('|---|---:|---:|')
+for (const r of rows) console.log(`| ${r.label} | ${r.secs.toFixed(2)} | ${r.mb.toFixed(0)} |`)
+console.log(`\nspecgate first run: ${first.out}`)
+console.log(`ratio bddgen / specgate (first run): ${(peer.secs / first.secs).toFixed(1)}x (target >= 10x)`)
+console.log(`specgate rerun: ${rerun.secs.toFixed(2)} s (target < 0.5 s); peak memory ${Math.max(first.mb, rerun.mb).toFixed(0)} MB (target < 300 MB)`)
+fs.rmSync(base, { recursive: true, force: true })

@@ -1,0 +1,73 @@
+@owner:core @acceptor:lead
+Feature: Test skeletons generated from the SPEC
+  `specgate generate` writes a Vitest or Playwright skeleton for every clause that has no test,
+  carrying the clause id and hash, and never touches a test someone wrote.
+
+  @id:GEN-001 @integration
+  Scenario: Every clause without a test gets a skeleton at its level
+    Given a feature with an @integration clause, an @e2e clause and an @unit Outline with 2 rows
+    When the user runs "specgate generate"
+    Then the Vitest file test/spec/team/keys.test.ts holds one test per case, Rules as describe blocks
+    And the Playwright file e2e/spec/team/keys.spec.ts holds the @e2e clause
+    And each test carries clause('<id>', '<hash>', { skeleton: true }) and its steps in order, Background first
+
+  @id:GEN-002 @integration
+  Scenario: A fresh skeleton never passes on the real runners
+    Given skeletons generated for a feature
+    When Vitest and Playwright run them
+    Then Vitest reports every skeleton as todo and Playwright as skipped with fixme
+    And none passes
+
+  @id:GEN-003 @integration
+  Scenario: A second run with no SPEC change writes nothing
+    Given skeletons were generated
+    When the user runs "specgate generate" again
+    Then it prints "nothing to generate" and no file changes
+
+  @id:GEN-004 @integration
+  Scenario: New clauses are appended without changing a byte of the existing file
+    Given a test file someone filled in by hand
+    And a new clause in its feature
+    When the user runs "specgate generate"
+    Then the file starts with exactly the bytes it had
+    And the new clause's skeleton follows them
+
+  @id:GEN-005 @integration @edge
+  Scenario: A clause named by a test anywhere gets nothing new
+    Given a test in any file of the test globs that names KEYS-002
+    When the user runs "specgate generate"
+    Then no skeleton is written for KEYS-002
+
+  @id:GEN-006 @integration @edge
+  Scenario: Hostile names stay inside the configured folders
+    Given features and scenarios named with "../", slashes, quotes, emoji and 200 characters
+    When the user runs "specgate generate"
+    Then every file written is inside the configured folders with a safe name
+    And the names reach the runner unchanged as test titles
+
+  @id:GEN-007 @integration
+  Scenario: Dry run and check write nothing
+    When the user runs "specgate generate --dry-run"
+    Then it prints the files and text it would write
+    When the user runs "specgate generate --check"
+    Then it exits 1 naming the clauses without a test
+
+  @id:GEN-008 @integration @error
+  Scenario: A generate folder outside the project is a config error
+    Given the config sets generate.vitestDir to "../elsewhere"
+    When the user runs "specgate generate"
+    Then it exits 2 with "generate.vitestDir: "../elsewhere" is not a folder inside the project"
+
+  @id:GEN-009 @integration @error
+  Scenario: A feature file that does not parse gets no skeleton and fails the run
+    Given a feature file with a parse error
+    When the user runs "specgate generate"
+    Then the error is printed with its file, line and column
+    And the command exits 1
+
+  @id:GEN-010 @integration
+  Scenario: Skeletons for every file of the Gherkin corpus compile and load
+    Given every good file of the Gherkin corpus, with ids and levels
+    When the user runs "specgate generate"
+    Then the TypeScript compiler accepts the files
+    And Vitest runs them all as todo and Playwright lists them all

@@ -1,0 +1,93 @@
+/**
+ * What `generate` would write, decided purely from the SPEC, the clauses tests already name and
+ * the text of the test files it would extend. No file system here.
+ */
+import type { SpecgateConfig } from '../config/schema.js'
+import type { Clause, FeatureModel } from '../spec/model.js'
+import { namesForAppend } from './import-names.js'
+import { renderFeatureBlock, renderFile, type SkeletonCase, usedHelpers } from './render-skeleton.js'
+import { type SkeletonRunner, testFilePath } from './test-file-path.js'
+
+/** Cases tests already name: `ID` (a test for the whole clause) or `ID[row]`. */
+export type Covered = ReadonlySet<string>
+
+export interface Target {
+  /** root-relative POSIX path of the test file */
+  path: string
+  runner: SkeletonRunner
+  feature: string
+  cases: SkeletonCase[]
+}
+
+export interface SkippedClause {
+  clause: Clause
+  reason: string
+}
+
+export interface PlannedWrite {
+  path: string
+  runner: SkeletonRunner
+  mode: 'create' | 'append'
+  /** the whole new file, or the text appended after the existing bytes */
+  text: string
+  /** the case keys (`KEYS-001`, `KEYS-004[2]`) that get a skeleton */
+  keys: string[]
+}
+
+export function isCovered(covered: Covered, clause: Clause, row?: number): boolean {
+  const id = clause.id ?? clause.key
+  return covered.has(id) || (row !== undefined && covered.has(`${id}[${row}]`))
+}
+
+/** The test files to create or extend, one per feature and runner, with the cases each needs. */
+export function planTargets(features: readonly FeatureModel[], config: SpecgateConfig, covered: Covered): { targets: Target[]; skipped: SkippedClause[] } {
+  const targets = new Map<string, Target>()
+  const skipped: SkippedClause[] = []
+  const seen = new Set<string>()
+  for (const feature of features) {
+    for (const clause of feature.clauses) {
+      const runners = runnersOf(clause, config)
+      const reason = skipReason(clause, runners, seen)
+      if (reason) { skipped.push({ clause, reason }); continue }
+      seen.add(clause.id!)
+      for (const runner of runners) addCases(targets, feature, clause, runner, config, covered)
+    }
+  }
+  return { targets: [...targets.values()].filter((t) => t.cases.length > 0), skipped }
+}
+
+function skipReason(clause: Clause, runners: SkeletonRunner[], seen: Set<string>): string | undefined {
+  if (!clause.id) return 'no @id: tag (run `specgate ids --write`)'
+  if (seen.has(clause.id)) return `duplicate id ${clause.id} (see \`specgate lint\`)`
+  if (clause.levels.length === 0) return 'no level tag (@unit, @integration or @e2e)'
+  if (runners.length === 0) return 'its level runs on Cucumber only (config `runners`), which runs the feature itself'
+  return undefined
+}
+
+/** @unit/@integration -> Vitest and @e2e -> Playwright by default; config `runners` decides. */
+export function runnersOf(clause: Clause, config: SpecgateConfig): SkeletonRunner[] {
+  const all = clause.levels.flatMap((l) => config.runners[l])
+  return (['vitest', 'playwright'] as const).filter((r) => all.includes(r))
+}
+
+function addCases(targets: Map<string, Target>, feature: FeatureModel, clause: Clause, runner: SkeletonRunner, config: SpecgateConfig, covered: Covered): void {
+  const dir = runner === 'vitest' ? config.generate.vitestDir : config.generate.playwrightDir
+  const path = testFilePath(feature.file, config.features, dir, runner)
+  let target = targets.get(path)
+  if (!target) targets.set(path, (target = { path, runner, feature: feature.file, cases: [] }))
+  for (const kase of clause.cases) {
+    if (!isCovered(covered, clause, kase.row)) target.cases.push({ clause, case: kase })
+  }
+}
+
+/** The text to write for a target: a new file, or a block after what `existing` holds. */
+export function renderTarget(target: Target, existing: string | undefined): PlannedWrite {
+  const keys = target.cases.map((c) => c.case.key)
+  const base = { path: target.path, runner: target.runner, keys }
+  if (existing === undefined) return { ...base, mode: 'create', text: renderFile(target.runner, target.cases) }
+  const { names, imports } = namesForAppend(existing, target.runner, usedHelpers(target.cases))
+  const lead = existing === '' || existing.endsWith('\n') ? '\n' : '\n\n'
+  const header = `// specgate generate: clauses added to ${target.feature}`
+  const block = [header, ...imports, renderFeatureBlock(target.runner, target.cases, names)].join('\n')
+  return { ...base, mode: 'append', text: `${lead}${block}` }
+}

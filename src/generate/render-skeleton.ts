@@ -1,0 +1,136 @@
+/**
+ * Skeleton source, as pure functions of the clause model: a whole test file for a feature, or the
+ * block appended to an existing one. The shape is the runtime contract's (clause(), step helpers).
+ */
+import type { Case, Clause } from '../spec/model.js'
+import { objectKey, quote } from './js-literal.js'
+import { stepCalls, type StepCall, type StepHelper, substitute } from './step-calls.js'
+import type { SkeletonRunner } from './test-file-path.js'
+
+/** One test to write: a clause, or one Examples row of an Outline. */
+export interface SkeletonCase {
+  clause: Clause
+  case: Case
+}
+
+/** The local names the file uses for the helpers (an existing file may import them under others). */
+export interface HelperNames {
+  describe: string
+  test: string
+  clause: string
+  steps: Record<StepHelper, string>
+}
+
+export const MODULES: Record<SkeletonRunner, string> = { vitest: 'specgate/vitest', playwright: 'specgate/playwright' }
+
+export const DEFAULT_NAMES: Record<SkeletonRunner, HelperNames> = {
+  vitest: { describe: 'describe', test: 'test', clause: 'clause', steps: { Given: 'Given', When: 'When', Then: 'Then', And: 'And', But: 'But' } },
+  playwright: { describe: 'test.describe', test: 'test', clause: 'clause', steps: { Given: 'Given', When: 'When', Then: 'Then', And: 'And', But: 'But' } },
+}
+
+export const SKELETON_COMMENT = '// specgate skeleton: fill in the steps, then delete `skeleton: true`'
+
+/** A new test file: the imports, then one describe block for the feature. */
+export function renderFile(runner: SkeletonRunner, cases: readonly SkeletonCase[]): string {
+  const helpers = usedHelpers(cases)
+  const head = runner === 'vitest'
+    ? [`import { describe, test } from 'vitest'`, `import { ${['clause', ...helpers].join(', ')} } from '${MODULES.vitest}'`]
+    : [`import { ${['test', 'expect', 'clause', ...helpers].join(', ')} } from '${MODULES.playwright}'`]
+  return `${head.join('\n')}\n\n${renderFeatureBlock(runner, cases, DEFAULT_NAMES[runner])}`
+}
+
+/** The step helpers the cases call, in a fixed order. */
+export function usedHelpers(cases: readonly SkeletonCase[]): StepHelper[] {
+  const used = new Set(cases.flatMap((c) => callsOf(c).map((s) => s.helper)))
+  return (['Given', 'When', 'Then', 'And', 'But'] as const).filter((h) => used.has(h))
+}
+
+/** `describe(feature) { tests; describe(rule) { tests } }`, in the feature's order. */
+export function renderFeatureBlock(runner: SkeletonRunner, cases: readonly SkeletonCase[], names: HelperNames): string {
+  const first = cases[0]
+  if (!first) return ''
+  const body: string[] = []
+  for (const group of groupByRule(cases)) {
+    const tests = group.cases.map((c) => renderTest(runner, c, names))
+    body.push(group.rule === undefined ? tests.join('\n') : describeBlock(names, group.rule, tests.join('\n')))
+  }
+  return `${describeBlock(names, first.clause.feature.name, body.join('\n'))}\n`
+}
+
+function describeBlock(names: HelperNames, title: string, inner: string): string {
+  return `${names.describe}(${quote(title)}, () => {\n${indent(inner)}\n})`
+}
+
+/** Consecutive cases of the same Rule (Gherkin puts all free scenarios before the first Rule). */
+function groupByRule(cases: readonly SkeletonCase[]): { rule?: string; cases: SkeletonCase[] }[] {
+  const groups: { rule?: string; line?: number; cases: SkeletonCase[] }[] = []
+  for (const c of cases) {
+    const last = groups[groups.length - 1]
+    if (last && last.line === c.clause.rule?.line) last.cases.push(c)
+    else groups.push({ rule: c.clause.rule?.name, line: c.clause.rule?.line, cases: [c] })
+  }
+  return groups
+}
+
+function renderTest(runner: SkeletonRunner, sc: SkeletonCase, names: HelperNames): string {
+  const { clause: cl, case: kase } = sc
+  const fixtures = runner === 'playwright' ? '{ page }' : ''
+  const lines = [
+    SKELETON_COMMENT,
+    `${names.test}(${quote(testTitle(sc))}, ${names.clause}(${quote(cl.id ?? cl.key)}, ${quote(cl.hash)}, ${clauseOptions(sc)}), async (${fixtures}) => {`,
+  ]
+  const body: string[] = []
+  if (kase.values) body.push(`const row = ${rowObject(kase.values)}`)
+  const calls = callsOf(sc)
+  body.push(...calls.map((s) => renderStep(s, names)))
+  if (calls.length === 0) body.push('// the clause has no steps in the SPEC')
+  lines.push(indent(body.join('\n')), '})')
+  return lines.join('\n')
+}
+
+/** `KEYS-001 name`, or `KEYS-004[2] name (project: zeta)` for an Outline row: stable and unique. */
+export function testTitle({ clause: cl, case: kase }: SkeletonCase): string {
+  const id = cl.id ?? cl.key
+  if (kase.row === undefined) return `${id} ${cl.name}`
+  const values = Object.entries(kase.values ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ')
+  return `${id}[${kase.row}] ${substitute(cl.name, kase.values ?? {})}${values ? ` (${values})` : ''}`
+}
+
+function clauseOptions({ clause: cl, case: kase }: SkeletonCase): string {
+  const parts: string[] = []
+  if (kase.row !== undefined) parts.push(`row: ${kase.row}`)
+  parts.push('skeleton: true')
+  // the id travels as clause()'s first argument; the runtime adds its own `@id:` tag where it wants one
+  const tags = kase.tags.filter((t) => !t.startsWith('@id:'))
+  if (tags.length) parts.push(`tags: [${tags.map(quote).join(', ')}]`)
+  return `{ ${parts.join(', ')} }`
+}
+
+function rowObject(values: Record<string, string>): string {
+  const entries = Object.entries(values).map(([k, v]) => `${objectKey(k)}: ${quote(v)}`)
+  return entries.length ? `{ ${entries.join(', ')} }` : '{}'
+}
+
+function callsOf({ clause: cl, case: kase }: SkeletonCase): StepCall[] {
+  return stepCalls(cl, kase.values)
+}
+
+function renderStep(s: StepCall, names: HelperNames): string {
+  const fn = names.steps[s.helper]
+  const data: string[] = []
+  const params: string[] = []
+  if (s.docString !== undefined) {
+    data.push(`docString: ${quote(s.docString)}`)
+    params.push('docString')
+  }
+  if (s.dataTable) {
+    data.push(`dataTable: [${s.dataTable.map((r) => `[${r.map(quote).join(', ')}]`).join(', ')}]`)
+    params.push('dataTable')
+  }
+  if (data.length === 0) return `await ${fn}(${quote(s.text)}, async () => {})`
+  return `await ${fn}(${quote(s.text)}, { ${data.join(', ')} }, async ({ ${params.join(', ')} }) => {})`
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n')
+}

@@ -1,0 +1,81 @@
+/**
+ * Where a feature's skeletons go: the configured folder, mirroring the feature's path. Every
+ * segment is made safe, so no feature path can lead outside the folder or name an odd file.
+ */
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+
+export type SkeletonRunner = 'vitest' | 'playwright'
+
+export const TEST_SUFFIX: Record<SkeletonRunner, string> = { vitest: '.test.ts', playwright: '.spec.ts' }
+
+/** Longest segment kept as is; longer ones are cut (and the path marked with a hash). */
+const MAX_SEGMENT = 80
+
+/**
+ * `features/auth/login.feature` -> `test/spec/auth/login.test.ts` (root-relative POSIX; `dir` is
+ * a checked root-relative folder, see folderInside).
+ * `featureGlobs` give the part of the path not to mirror (the static start of the glob that
+ * matches); the configured globs are used, not the command line's, so the mapping is stable.
+ */
+export function testFilePath(featureFile: string, featureGlobs: readonly string[], dir: string, runner: SkeletonRunner): string {
+  const rel = stripBase(featureFile, featureGlobs)
+  const { stem, changed } = safeStem(rel)
+  // a name that had to be changed could meet another one's; the hash of the original keeps them apart
+  const unique = changed ? `${stem}-${shortHash(featureFile)}` : stem
+  return path.posix.join(dir, `${unique}${TEST_SUFFIX[runner]}`)
+}
+
+/** A configured folder as a root-relative POSIX path; undefined when it points outside the root. */
+export function folderInside(root: string, dir: string): string | undefined {
+  const abs = path.resolve(root, dir)
+  const rel = path.relative(root, abs).split(path.sep).join('/')
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel
+}
+
+function stripBase(file: string, globs: readonly string[]): string {
+  for (const g of globs) {
+    const base = staticBase(g)
+    if (base && file.startsWith(`${base}/`)) return file.slice(base.length + 1)
+  }
+  return file
+}
+
+/** `features/**\/*.feature` -> `features`; `./specs/a.feature` -> `specs` */
+export function staticBase(glob: string): string {
+  const parts = glob.split('/').filter((p) => p && p !== '.')
+  const base: string[] = []
+  for (const p of parts.slice(0, -1)) {
+    if (/[*?{}[\]()!]/.test(p)) break
+    base.push(p)
+  }
+  return base.join('/')
+}
+
+/** The path without its `.feature` / `.feature.md` ending, every segment made safe. */
+function safeStem(rel: string): { stem: string; changed: boolean } {
+  const md = rel.endsWith('.feature.md')
+  const bare = rel.replace(/\.feature(\.md)?$/, '') + (md ? '.md' : '')
+  const parts = bare.split('/').map(safeSegment)
+  return { stem: parts.map((p) => p.text).join('/'), changed: parts.some((p) => p.changed) }
+}
+
+/** Letters, digits, `.`, `_` and `-` only; never `.`/`..`/hidden; at most MAX_SEGMENT characters. */
+export function safeSegment(segment: string): { text: string; changed: boolean } {
+  let text = segment.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '')
+  if (!text) text = '_'
+  // cut, not hashed here: a changed path gets the hash of the whole original path (testFilePath)
+  if ([...text].length > MAX_SEGMENT) text = [...text].slice(0, MAX_SEGMENT).join('')
+  return { text, changed: text !== segment }
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 6)
+}
+
+/** Defence in depth: the resolved file must be inside the resolved folder. */
+export function isInside(root: string, dir: string, file: string): boolean {
+  const base = path.resolve(root, dir)
+  const abs = path.resolve(root, file)
+  return abs.startsWith(base + path.sep)
+}

@@ -1,0 +1,127 @@
+/**
+ * The static test scanner: which clauses a test file names, found by its `clause('<ID>', '<HASH>'`
+ * calls (string literals), with no test run and no TypeScript parse. Pure: text in, claims out.
+ */
+
+export type TestRunner = 'vitest' | 'playwright'
+
+/** One test naming one clause. */
+export interface Claim {
+  file: string
+  id: string
+  hash: string
+  row?: number
+  skeleton: boolean
+  line: number
+  column: number
+  /** where the hash's characters are in the file (inside the quotes), for --accept-hash */
+  hashStart: number
+  hashEnd: number
+  /** the texts of the step calls between this claim and the next one: what the test says it does */
+  steps: string[]
+}
+
+export interface TestFileScan {
+  file: string
+  /** from the file's import of specgate/vitest or specgate/playwright; undefined when neither or both */
+  runner?: TestRunner
+  claims: Claim[]
+}
+
+const STRING = String.raw`'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|\x60((?:[^\x60\\$]|\\.)*)\x60`
+const CLAUSE_CALL = new RegExp(String.raw`\bclause\s*\(\s*(?:${STRING})\s*,\s*(?:${STRING})`, 'dg')
+const STEP_CALL = new RegExp(String.raw`\b(?:(?:Given|When|Then|And|But)\s*\(|step\s*\(\s*(?:${STRING})\s*,)\s*(?:${STRING})`, 'g')
+
+export function scanSource(file: string, text: string): TestFileScan {
+  if (!text.includes('clause')) return { file, runner: runnerOf(text), claims: [] }
+  const lines = lineStarts(text)
+  const claims: Claim[] = []
+  for (const m of text.matchAll(CLAUSE_CALL)) claims.push(claimOf(file, text, m, lines))
+  attachSteps(text, claims)
+  return { file, runner: runnerOf(text), claims }
+}
+
+function claimOf(file: string, text: string, m: RegExpExecArray, lines: number[]): Claim {
+  const id = unescape(m[1] ?? m[2] ?? m[3] ?? '')
+  const hashGroup = m[4] !== undefined ? 4 : m[5] !== undefined ? 5 : 6
+  const [hashStart, hashEnd] = m.indices?.[hashGroup] ?? [0, 0]
+  const options = optionsAfter(text, m.index + m[0].length)
+  const { line, column } = position(lines, m.index)
+  const claim: Claim = {
+    file, id, hash: unescape(m[hashGroup] ?? ''), skeleton: /\bskeleton\s*:\s*true\b/.test(options),
+    line, column, hashStart, hashEnd, steps: [],
+  }
+  const row = /\brow\s*:\s*(\d+)/.exec(options)
+  if (row?.[1]) claim.row = Number(row[1])
+  return claim
+}
+
+/** The text of `, { ... }` right after the hash, up to its closing brace (strings skipped). */
+function optionsAfter(text: string, from: number): string {
+  const open = /^\s*,\s*\{/.exec(text.slice(from, from + 200))
+  if (!open) return ''
+  let depth = 0
+  let quoteChar = ''
+  const start = from + open[0].length - 1
+  for (let i = start; i < text.length && i < start + 5000; i++) {
+    const ch = text[i]
+    if (quoteChar) {
+      if (ch === '\\') i++
+      else if (ch === quoteChar) quoteChar = ''
+    } else if (ch === "'" || ch === '"' || ch === '`') quoteChar = ch
+    else if (ch === '{') depth++
+    else if (ch === '}' && --depth === 0) return text.slice(start, i + 1)
+  }
+  return ''
+}
+
+/** Step calls belong to the claim before them: a test's body follows its clause() call. */
+function attachSteps(text: string, claims: Claim[]): void {
+  if (claims.length === 0) return
+  const starts = claims.map((c) => c.hashEnd)
+  for (const m of text.matchAll(STEP_CALL)) {
+    const owner = lastBefore(starts, m.index)
+    const body = m[4] ?? m[5] ?? m[6]
+    if (owner >= 0 && body !== undefined) claims[owner]!.steps.push(unescape(body))
+  }
+}
+
+function lastBefore(sorted: number[], at: number): number {
+  let lo = 0
+  let hi = sorted.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < at) { found = mid; lo = mid + 1 } else hi = mid - 1
+  }
+  return found
+}
+
+export function runnerOf(text: string): TestRunner | undefined {
+  const vitest = /from\s*['"]specgate\/vitest['"]/.test(text)
+  const playwright = /from\s*['"]specgate\/playwright['"]/.test(text)
+  return vitest === playwright ? undefined : vitest ? 'vitest' : 'playwright'
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', 0: '\0' }
+
+/** The value of a string literal's body (the escapes the generator writes, and the common others). */
+export function unescape(body: string): string {
+  return body.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)/g, (_, e: string) => {
+    if (e.startsWith('u{')) return String.fromCodePoint(parseInt(e.slice(2, -1), 16))
+    if (e.length > 1 && (e[0] === 'u' || e[0] === 'x')) return String.fromCharCode(parseInt(e.slice(1), 16))
+    if (e === '\n' || e === '\r\n') return ''
+    return SIMPLE_ESCAPES[e] ?? e
+  })
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+function position(starts: number[], offset: number): { line: number; column: number } {
+  const index = lastBefore(starts, offset + 1)
+  return { line: index + 1, column: offset - starts[index]! + 1 }
+}

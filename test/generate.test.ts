@@ -1,0 +1,147 @@
+/** `specgate generate` through the built CLI: where it writes, what it never touches, its modes and errors. */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { scratch, specgate, writeTree } from './helpers/cli.js'
+import { copyGenFixture, listFiles, read, tool } from './helpers/generate-fixture.js'
+
+const LONG = 'x'.repeat(200)
+const HOSTILE_NAME = `../../etc/passwd "quoted" 'single' \`back\` \${injected} */ // 🚀 émoji / slashes \\ ${LONG}`
+
+describe('specgate generate', () => {
+  it('a second run with no SPEC change writes nothing; --check then passes', () => {
+    const dir = copyGenFixture('gen-keys')
+    expect(specgate(['generate', '--check'], dir).code).toBe(1)
+    expect(specgate(['generate'], dir).code).toBe(0)
+    const files = listFiles(dir, 'test').concat(listFiles(dir, 'e2e'))
+    expect(files).toEqual(['test/spec/team/keys.test.ts', 'e2e/spec/team/keys.spec.ts'])
+    const before = files.map((f) => [read(dir, f), fs.statSync(path.join(dir, f)).mtimeMs])
+    const again = specgate(['generate'], dir)
+    expect(again.stdout).toBe('nothing to generate: every clause with an id and a level has a test\n')
+    expect(files.map((f) => [read(dir, f), fs.statSync(path.join(dir, f)).mtimeMs])).toEqual(before)
+    const check = specgate(['generate', '--check'], dir)
+    expect(check.code).toBe(0)
+  })
+
+  it('--dry-run prints the files it would write and writes none; --check exits 1 naming what is missing', () => {
+    const dir = copyGenFixture('gen-keys')
+    const dry = specgate(['generate', '--dry-run'], dir)
+    expect(dry.code).toBe(0)
+    expect(dry.stdout).toContain('would create test/spec/team/keys.test.ts (4 skeletons: KEYS-001, KEYS-004[1], KEYS-004[2], KEYS-005)')
+    expect(dry.stdout).toContain("--- e2e/spec/team/keys.spec.ts (create)\nimport { test, expect, clause, Given, Then, But } from 'specgate/playwright'")
+    expect(dry.stdout).toContain('would write 5 skeletons in 2 files (dry run: nothing written)')
+    const check = specgate(['generate', '--check'], dir)
+    expect(check.code).toBe(1)
+    expect(check.stdout).toContain('missing: would create e2e/spec/team/keys.spec.ts (1 skeleton: KEYS-002)')
+    expect(check.stdout).toContain('5 clause cases without a test (run `specgate generate`)')
+    expect(listFiles(dir, 'test').concat(listFiles(dir, 'e2e'))).toEqual([])
+  })
+
+  it('writes the contract shape: clause id and hash, Background steps first, DataTable and DocString as data', () => {
+    const dir = copyGenFixture('gen-keys')
+    specgate(['generate'], dir)
+    const text = read(dir, 'test/spec/team/keys.test.ts')
+    expect(text.split('\n').slice(0, 6).join('\n')).toBe([
+      "import { describe, test } from 'vitest'",
+      "import { clause, Given, When, Then, And } from 'specgate/vitest'",
+      '',
+      "describe('Team keys', () => {",
+      '  // specgate skeleton: fill in the steps, then delete `skeleton: true`',
+      "  test('KEYS-001 A member sees whether their key works', clause('KEYS-001', 'a5e42118c0c5', { skeleton: true, tags: ['@owner:core', '@acceptor:lead', '@integration'] }), async () => {",
+    ].join('\n'))
+    expect(text).toContain([
+      "    await Given('a team with 3 keys', async () => {})",
+      "    await When('the member fills the key form:', { dataTable: [['field', 'value'], ['name', 'ci']] }, async ({ dataTable }) => {})",
+      "    await Then('the response body is:', { docString: '{\"ok\": true}' }, async ({ docString }) => {})",
+      "    await And('the key\\'s name is \"it\\'s \\\\ fine\"', async () => {})",
+    ].join('\n'))
+    expect(text).toContain("  describe('Costs', () => {\n")
+    expect(text).toContain("const row = { project: 'zeta', kind: 'unknown', answer: 'error' }\n      await Given('a team with 3 keys', async () => {})\n      await When('the member asks for the cost of zeta', async () => {})")
+  })
+
+  it('never writes a skeleton for a clause some test already names, wherever that test lives', () => {
+    const dir = copyGenFixture('gen-keys')
+    writeTree(dir, { 'src/deep/whatever-name.spec.ts': "import { clause } from 'specgate/playwright'\ntest('x', clause(\"KEYS-002\", 'old'), async () => {})\n" })
+    const r = specgate(['generate'], dir)
+    expect(r.stdout).not.toContain('e2e/spec')
+    expect(r.stdout).toContain('wrote 4 skeletons in 1 file')
+    expect(listFiles(dir, 'e2e')).toEqual([])
+  })
+
+  it('appends to a test file someone wrote without changing a byte, importing helpers under free names', () => {
+    const dir = copyGenFixture('gen-keys')
+    const mine = "// my own test, no trailing newline\nconst Given = 'mine'\nimport { test as it } from 'vitest'\nit('x', () => { void Given })"
+    writeTree(dir, { 'test/spec/team/keys.test.ts': mine })
+    const r = specgate(['generate'], dir)
+    expect(r.stdout).toContain('appended to test/spec/team/keys.test.ts (4 skeletons')
+    const after = read(dir, 'test/spec/team/keys.test.ts')
+    expect(after.startsWith(mine)).toBe(true)
+    const added = after.slice(mine.length)
+    expect(added).toContain("import { describe, clause, Given as Given_sg, When, Then, And } from 'specgate/vitest'".replace("import { describe, ", "import { describe } from 'vitest'\nimport { "))
+    expect(added).toContain("await Given_sg('a team with 3 keys'")
+    expect(added).toContain("it('KEYS-001 A member sees")
+    const run = tool('vitest', ['run', '--reporter=json', '--outputFile=r.json'], dir)
+    const json = JSON.parse(read(dir, 'r.json')) as { testResults: { assertionResults: { status: string }[] }[] }
+    expect(json.testResults.flatMap((f) => f.assertionResults.map((a) => a.status)).sort(), run.stderr).toEqual(['passed', 'todo', 'todo', 'todo', 'todo'])
+  })
+
+  it('keeps every path inside the configured folders and every name inert, whatever the SPEC calls things', () => {
+    const dir = scratch('gen-hostile')
+    const scenario = (id: string, level: string): string => `  @id:${id} @${level}\n  Scenario: ${HOSTILE_NAME}\n    Given a step with ${HOSTILE_NAME}\n      """\n      doc ''' \`\${x}\` \\ end\n      """\n`
+    writeTree(dir, {
+      'specgate.config.json': JSON.stringify({ generate: { vitestDir: 'tests/unit', playwrightDir: 'tests/e2e' } }),
+      'features/-- ..feature': `Feature: ${HOSTILE_NAME}\n${scenario('ODD-1', 'unit')}`,
+      "features/we'ird \"name\" 🚀/ünïcode ${x}.feature": `Feature: ${HOSTILE_NAME}\n  Rule: ${HOSTILE_NAME}\n${scenario('ODD-2', 'unit')}${scenario('ODD-3', 'e2e')}`,
+      [`features/${'y'.repeat(200)}.feature`]: `Feature: long\n${scenario('ODD-4', 'integration')}`,
+    })
+    const r = specgate(['generate'], dir)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('wrote 4 skeletons in 4 files')
+    const written = listFiles(dir, 'tests')
+    expect(written).toHaveLength(4)
+    for (const f of written) {
+      expect(f).toMatch(/^tests\/(unit|e2e)\/[\p{L}\p{N}._/-]+\.(test|spec)\.ts$/u)
+      expect(f.split('/').every((seg) => seg.length <= 100 && !seg.startsWith('.'))).toBe(true)
+    }
+    expect(listFiles(dir).filter((f) => !/^(features\/|\.specgate\/cache\/)/.test(f) && f !== 'specgate.config.json')).toEqual(written)
+    // the names survive as data: the scanner reads back exactly the ids, and Vitest sees the titles
+    fs.writeFileSync(path.join(dir, 'vitest.config.ts'), "import { defineConfig } from 'vitest/config'\nexport default defineConfig({ test: { include: ['tests/unit/**/*.test.ts'] } })\n")
+    const run = tool('vitest', ['run', '--reporter=json', '--outputFile=r.json'], dir)
+    const json = JSON.parse(read(dir, 'r.json')) as { testResults: { assertionResults: { status: string; title: string }[] }[] }
+    const titles = json.testResults.flatMap((f) => f.assertionResults)
+    expect(titles.map((t) => t.status), run.stderr).toEqual(['todo', 'todo', 'todo'])
+    expect(titles.map((t) => t.title.replace(/^ODD-\d /, '')).every((t) => t === HOSTILE_NAME)).toBe(true)
+    expect(specgate(['generate'], dir).stdout).toContain('nothing to generate')
+  })
+
+  it('reports clauses it cannot generate for: no id, no level', () => {
+    const dir = scratch('gen-skip')
+    writeTree(dir, { 'features/a.feature': 'Feature: a\n  @unit\n  Scenario: no id\n    Given x\n  @id:A-1\n  Scenario: no level\n    Given y\n' })
+    const r = specgate(['generate'], dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe([
+      'skipped features/a.feature:3 no id: no @id: tag (run `specgate ids --write`)',
+      'skipped features/a.feature:6 no level: no level tag (@unit, @integration or @e2e)',
+      'nothing to generate: every clause with an id and a level has a test',
+      '',
+    ].join('\n'))
+  })
+
+  it('a feature file that does not parse gets nothing and makes the run exit 1, located', () => {
+    const dir = copyGenFixture('gen-keys')
+    writeTree(dir, { 'features/broken.feature': 'Feature: b\n  Scenario: s\n    Given x\n  Examples oops\n' })
+    const r = specgate(['generate'], dir)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^features\/broken\.feature:4:3: .+ \(no skeletons for this file\)$/m)
+    expect(r.stdout).toContain('wrote 5 skeletons in 2 files')
+  })
+
+  it('a generate folder outside the project is a config error (exit 2) naming the key', () => {
+    const dir = copyGenFixture('gen-keys')
+    writeTree(dir, { 'specgate.config.json': JSON.stringify({ generate: { vitestDir: '../elsewhere' } }) })
+    const r = specgate(['generate'], dir)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('specgate: specgate.config.json: generate.vitestDir: "../elsewhere" is not a folder inside the project\n')
+    expect(fs.existsSync(path.join(dir, '../elsewhere'))).toBe(false)
+  })
+})
