@@ -81,6 +81,11 @@ export function runnersFor(level: Level | undefined, config: SpecgateConfig): re
 
 function judgeClause(clause: Clause, levels: (Level | undefined)[], evidence: Evidence[], config: SpecgateConfig): ClauseVerdict {
   const cases = clause.cases.map((c) => judgeCase(clause, c, levels, evidence, config))
+  // An Outline whose Examples have no rows has no case that could ever be proven.
+  if (cases.length === 0) {
+    const reason = 'the Outline has no Examples rows, so no case of it can run; add rows (lint: empty-examples)'
+    return { clause, verdict: 'uncovered', reason, cases, evidence: [] }
+  }
   const worst = worstOf(cases.map((c) => c.verdict))
   const verdict = clause.wip && worst === 'accepted' ? 'pending' : worst
   const reason = clause.wip && worst === 'accepted'
