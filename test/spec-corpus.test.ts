@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadSpec } from '../src/index.js'
-import { CORPUS } from './helpers/cli.js'
+import { CORPUS, specgate } from './helpers/cli.js'
 
 const present = fs.existsSync(CORPUS)
 if (!present && process.env.CI) throw new Error(`the Gherkin corpus is missing at ${CORPUS}; CI must have ../shared`)
@@ -32,5 +32,34 @@ describe.runIf(present)('Gherkin conformance corpus', () => {
       expect(got.map((g) => g.line), f.file).toEqual(expected.map((e) => e.line))
       for (const e of f.errors) expect(e.file).toBe(path.posix.join('bad', path.basename(f.absPath)))
     }
+  })
+})
+
+describe.runIf(present)('Gherkin conformance corpus through `specgate lint`', () => {
+  interface Finding { rule: string; file: string; line: number; column: number; message: string }
+
+  it('reports every bad/ source as file:line:col findings, exits 1, and still lints the other files', () => {
+    const r = specgate(['lint', '--format', 'json', 'bad', 'good/minimal.feature'], CORPUS)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(1)
+    const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings
+    const bad = fs.readdirSync(path.join(CORPUS, 'bad')).filter((f) => /\.feature(\.md)?$/.test(f))
+    expect(bad.length).toBeGreaterThanOrEqual(12)
+    for (const name of bad) {
+      const expected = fs.readFileSync(path.join(CORPUS, 'bad', `${name}.errors.ndjson`), 'utf8').split('\n').filter(Boolean)
+        .map((l) => (JSON.parse(l) as { parseError: { source: { location: { line: number; column?: number } } } }).parseError.source.location)
+      const got = findings.filter((f) => f.file === `bad/${name}` && f.rule === 'parse-error')
+      expect(got.map((f) => f.line), name).toEqual(expected.map((e) => e.line))
+      for (const f of got) expect(f.column).toBeGreaterThan(0)
+    }
+    // the good file beside them is linted all the same (it has no acceptance tags)
+    expect(findings.filter((f) => f.file === 'good/minimal.feature').map((f) => f.rule)).toEqual(expect.arrayContaining(['missing-id', 'missing-level']))
+  })
+
+  it('prints each bad/ finding as file, then line:col, in the pretty format', () => {
+    const r = specgate(['lint', 'bad/multiple_parser_errors.feature'], CORPUS)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^bad\/multiple_parser_errors\.feature\n {2}\d+:\d+ +error +expected: .+ parse-error$/m)
+    expect(r.stderr).toBe('')
   })
 })

@@ -22,6 +22,7 @@ export const LINT_RULES = [
   'malformed-requires-data',
   'malformed-covers',
   'unknown-risk',
+  'malformed-owner',
 ] as const
 export type LintRule = (typeof LINT_RULES)[number]
 
@@ -52,7 +53,7 @@ export const configSchema = z.strictObject({
   }).prefault({}),
   ids: z.strictObject({
     /** what a clause id must look like */
-    pattern: z.string().default('^[A-Z][A-Z0-9]*-[0-9]+$'),
+    pattern: z.string().refine(isRegExp, 'not a valid regular expression').default('^[A-Z][A-Z0-9]*-[0-9]+$'),
     /** id prefix per feature path glob (`{ "features/auth/**": "AUTH" }`); default: from the folder or file name */
     prefixes: z.record(z.string(), z.string().regex(/^[A-Z][A-Z0-9]*$/, 'upper-case letters and digits, starting with a letter')).default({}),
     /** zero-padded width of new id numbers */
@@ -97,6 +98,15 @@ export const configSchema = z.strictObject({
     probe: z.string().optional(),
   }).prefault({}),
 })
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source)
+    return true
+  } catch {
+    return false
+  }
+}
 
 export type SpecgateConfigInput = z.input<typeof configSchema>
 export type SpecgateConfig = z.output<typeof configSchema>

@@ -10,14 +10,15 @@ interface Scope {
   rule?: Clause['rule']
   tags: string[]
   background: ClauseStep[]
+  hashes: boolean
 }
 
-export function buildFeature(file: string, doc: messages.GherkinDocument): FeatureModel | undefined {
+export function buildFeature(file: string, doc: messages.GherkinDocument, hashes = true): FeatureModel | undefined {
   const f = doc.feature
   if (!f) return undefined
   const feature = { name: f.name, line: f.location.line, column: f.location.column ?? 1, language: f.language }
   const model: FeatureModel = { file, ...feature, tags: tagRefs(f.tags), rules: [], clauses: [] }
-  const scope: Scope = { file, feature, tags: f.tags.map((t) => t.name), background: [] }
+  const scope: Scope = { file, feature, tags: f.tags.map((t) => t.name), background: [], hashes }
   for (const child of f.children) {
     if (child.background) scope.background = buildSteps(child.background.steps, 'feature')
     else if (child.scenario) model.clauses.push(buildClause(scope, child.scenario))
@@ -54,7 +55,7 @@ function buildClause(scope: Scope, s: messages.Scenario): Clause {
     emptyStateOk: acc.emptyStateOk, wip: acc.wip,
     steps, examples,
     cases: buildCases(key, tags, s, examples),
-    hash: clauseHash(steps, examples),
+    hash: scope.hashes ? clauseHash(steps, examples) : '',
   }
 }
 

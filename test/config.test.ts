@@ -1,0 +1,147 @@
+/**
+ * Configuration, seen by a user: every config format is read (spawned CLI on fixture projects),
+ * every mistake is one line naming the key path, the published JSON Schema is the zod schema's,
+ * and `specgate init` writes a config that works.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { schemaDocuments } from '../src/schemas.js'
+import { REPO, scratch, specgate, writeTree } from './helpers/cli.js'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
+})
+
+// Fixture projects under .tmp import 'specgate' (defineConfig) the way an installed project does.
+beforeAll(() => {
+  const link = path.join(REPO, '.tmp/node_modules/specgate')
+  fs.mkdirSync(path.dirname(link), { recursive: true })
+  try {
+    fs.symlinkSync(REPO, link, 'dir')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+  }
+})
+
+const SMOKE_FEATURE = '@owner:a @acceptor:b\nFeature: Smoke\n\n  @unit @error @smoke @id:SMOKE-001\n  Scenario: s\n    Then ok\n'
+
+function project(files: Record<string, string>): string {
+  const dir = scratch('config')
+  dirs.push(dir)
+  writeTree(dir, { 'features/smoke.feature': SMOKE_FEATURE, ...files })
+  return dir
+}
+
+describe('config files', () => {
+  const allowSmoke: Record<string, string> = {
+    'specgate.config.ts': "import { defineConfig } from 'specgate'\nconst tag: string = '@smoke'\nexport default defineConfig({ tags: { allowed: [tag] } })\n",
+    'specgate.config.mts': "export default { tags: { allowed: ['@smoke'] } } as const\n",
+    'specgate.config.mjs': "export default { tags: { allowed: ['@smoke'] } }\n",
+    'specgate.config.js': "export default { tags: { allowed: ['@smoke'] } }\n",
+    'specgate.config.json': '{ "tags": { "allowed": ["@smoke"] } }\n',
+    'specgate.config.yaml': 'tags:\n  allowed: ["@smoke"]\n',
+    'specgate.config.yml': 'tags:\n  allowed: ["@smoke"]\n',
+  }
+  for (const [file, text] of Object.entries(allowSmoke)) {
+    it(`reads ${file}`, () => {
+      const r = specgate(['lint'], project({ [file]: text, 'package.json': '{ "type": "module" }' }))
+      // (the helper sets NO_COLOR and an empty FORCE_COLOR, about which node itself may warn here)
+      expect(r.stderr).not.toContain('specgate:')
+      expect(r.stdout.trim()).toBe('no findings in 1 file, 1 clause, 1 case')
+      expect(r.code).toBe(0)
+    })
+  }
+
+  it('works without a config: the default globs, tags and rules apply', () => {
+    const r = specgate(['lint'], project({}))
+    expect(r.stdout).toContain('unknown tag @smoke; add it to tags.allowed in the config if the team uses it')
+    expect(r.code).toBe(1)
+  })
+
+  it('reads the file named by --config', () => {
+    const dir = project({ 'config/sg.yaml': 'tags:\n  allowed: ["@smoke"]\n' })
+    expect(specgate(['--config', 'config/sg.yaml', 'lint'], dir).code).toBe(0)
+  })
+})
+
+describe('config mistakes: one line naming the file and the key path, exit 2', () => {
+  const cases: [string, Record<string, string>, string][] = [
+    ['an unknown key, with a suggestion', { 'specgate.config.json': '{ "featurs": [] }' }, 'specgate.config.json: unknown key "featurs"; did you mean "features"?'],
+    ['an unknown nested key', { 'specgate.config.json': '{ "tags": { "alowed": [] } }' }, 'specgate.config.json: unknown key "tags.alowed"; did you mean "allowed"?'],
+    ['a wrong type', { 'specgate.config.json': '{ "features": "features/*.feature" }' }, 'specgate.config.json: features: Invalid input: expected array, received string'],
+    ['a bad rule severity', { 'specgate.config.yaml': 'lint:\n  rules:\n    missing-id: fatal\n' }, 'specgate.config.yaml: lint.rules.missing-id: Invalid option: expected one of "error"|"warning"|"off"'],
+    ['an unknown lint rule', { 'specgate.config.yaml': 'lint:\n  rules:\n    missing-ids: off\n' }, 'specgate.config.yaml: unknown key "lint.rules.missing-ids"; did you mean "missing-id"?'],
+    ['an id pattern that is not a regular expression', { 'specgate.config.json': '{ "ids": { "pattern": "((" } }' }, 'specgate.config.json: ids.pattern: not a valid regular expression'],
+    ['a tag without @', { 'specgate.config.json': '{ "tags": { "allowed": ["smoke"] } }' }, 'specgate.config.json: tags.allowed.0: a tag starts with @ and has no spaces'],
+    ['invalid YAML, with its line and column', { 'specgate.config.yaml': 'tags:\n  allowed: [@smoke\n' }, 'specgate.config.yaml:2:13: not valid YAML: Plain value cannot start with reserved character @ at line 2, column 13:'],
+    ['invalid JSON', { 'specgate.config.json': '{ "features": [ }' }, 'specgate.config.json: not valid JSON:'],
+    ['a config module that throws', { 'specgate.config.mjs': "throw new Error('no config today')\n" }, 'specgate.config.mjs: cannot load config: no config today'],
+  ]
+  for (const [what, files, message] of cases) {
+    it(what, () => {
+      const r = specgate(['lint'], project(files))
+      expect(r.code).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1)
+      expect(r.stderr).toContain(`specgate: ${message}`)
+    })
+  }
+
+  it('a --config file that does not exist', () => {
+    const r = specgate(['--config', 'nope.json', 'lint'], project({}))
+    expect({ code: r.code, stderr: r.stderr.trim() }).toEqual({ code: 2, stderr: 'specgate: nope.json: config file not found' })
+  })
+})
+
+describe('the published JSON Schema', () => {
+  it('is the one generated from the zod schema (run `npm run schemas` after changing it)', () => {
+    const committed = JSON.parse(fs.readFileSync(path.join(REPO, 'specs/config.schema.json'), 'utf8')) as unknown
+    expect(committed).toEqual(schemaDocuments()['config.schema.json'])
+  })
+})
+
+describe('specgate init', () => {
+  it('writes a commented specgate.config.ts and a starter feature that lint passes', () => {
+    const dir = project({})
+    fs.rmSync(path.join(dir, 'features'), { recursive: true })
+    const r = specgate(['init'], dir)
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'created specgate.config.ts',
+      'created features/example.feature',
+      'next: npx specgate lint, then npx specgate generate',
+    ])
+    expect(fs.readFileSync(path.join(dir, 'specgate.config.ts'), 'utf8')).toMatch(/^import \{ defineConfig \} from 'specgate'\n\n\/\/ /)
+    expect(specgate(['lint'], dir).stdout.trim()).toBe('no findings in 1 file, 2 clauses, 2 cases')
+  })
+
+  for (const [format, file] of [['json', 'specgate.config.json'], ['yaml', 'specgate.config.yaml']] as const) {
+    it(`writes ${file} with --format ${format}, valid against the schema`, () => {
+      const dir = project({})
+      fs.rmSync(path.join(dir, 'features'), { recursive: true })
+      expect(specgate(['init', '--format', format], dir).stdout).toContain(`created ${file}`)
+      const r = specgate(['lint'], dir)
+      expect({ code: r.code, out: r.stdout.trim() }).toEqual({ code: 0, out: 'no findings in 1 file, 2 clauses, 2 cases' })
+    })
+  }
+
+  it('never overwrites: an existing config (any format) and feature are kept as they are', () => {
+    const dir = project({ 'specgate.config.yaml': 'tags:\n  allowed: ["@smoke"]\n', 'features/example.feature': '# mine\n' })
+    const r = specgate(['init'], dir)
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'kept specgate.config.ts (specgate.config.yaml already configures this project)',
+      'kept features/example.feature (already exists)',
+      'next: npx specgate lint, then npx specgate generate',
+    ])
+    expect(r.code).toBe(0)
+    expect(fs.existsSync(path.join(dir, 'specgate.config.ts'))).toBe(false)
+    expect(fs.readFileSync(path.join(dir, 'features/example.feature'), 'utf8')).toBe('# mine\n')
+  })
+
+  it('refuses an unknown format with exit 2', () => {
+    const r = specgate(['init', '--format', 'toml'], project({}))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("argument 'toml' is invalid. Allowed choices are ts, json, yaml.")
+  })
+})

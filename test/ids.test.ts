@@ -1,0 +1,106 @@
+/** `specgate ids`, spawned on copies of test/fixtures/ids-basic: listing, writing in place, prefixes. */
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { REPO, scratch, specgate, writeTree } from './helpers/cli.js'
+
+const FIXTURE = path.join(REPO, 'test/fixtures/ids-basic')
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true })
+})
+
+/** A copy of the fixture to edit; login.feature is turned to CRLF to show line endings are kept. */
+function project(opts: { broken?: boolean } = {}): string {
+  const dir = scratch('ids')
+  dirs.push(dir)
+  fs.cpSync(FIXTURE, dir, { recursive: true })
+  const login = path.join(dir, 'features/auth/login.feature')
+  fs.writeFileSync(login, fs.readFileSync(login, 'utf8').replace(/\n/g, '\r\n'))
+  if (opts.broken === false) fs.rmSync(path.join(dir, 'features/broken.feature'))
+  return dir
+}
+
+const read = (dir: string, file: string): string => fs.readFileSync(path.join(dir, file), 'utf8')
+
+function snapshot(dir: string): Record<string, string> {
+  const files = fs.readdirSync(path.join(dir, 'features'), { recursive: true }).map(String).filter((f) => f.includes('.feature'))
+  return Object.fromEntries(files.sort().map((f) => [f, read(dir, `features/${f}`)]))
+}
+
+describe('specgate ids', () => {
+  it('lists the ids it would write and changes nothing without --write', () => {
+    const dir = project({ broken: false })
+    const before = snapshot(dir)
+    const r = specgate(['ids'], dir)
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'features/auth/login.feature:16: @id:AUTH-010  Scenario: A wrong password is refused',
+      'features/auth/login.feature:20: @id:AUTH-011  Scenario: Tab-indented and untagged',
+      'features/auth/login.feature:26: @id:AUTH-012  Scenario Outline: Tags on two lines',
+      'features/billing.feature:5: @id:BILLING-001  Scenario: An invoice is created',
+      'features/billing.feature:9: @id:BILLING-002  Scenario: An invoice without a customer is refused',
+      'features/notes.feature.md:4: @id:NOTES-001  Scenario: A note is saved',
+      'features/notes.feature.md:8: @id:NOTES-002  Scenario: An empty note is refused',
+      'would write 7 ids in 3 files; run `specgate ids --write` to write them',
+    ])
+    expect(r.code).toBe(0)
+    expect(snapshot(dir)).toEqual(before)
+  })
+
+  it('--write edits only tag lines, keeps CRLF, comments, tabs and alignment, and a second run changes nothing', () => {
+    const dir = project({ broken: false })
+    const original = read(dir, 'features/auth/login.feature')
+    const r = specgate(['ids', '--write'], dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('wrote 7 ids in 3 files')
+    const expected = original
+      .replace('  @unit   @error   # a trailing', '  @unit   @error @id:AUTH-010   # a trailing')
+      .replace('\tScenario: Tab-indented', '\t@id:AUTH-011\r\n\tScenario: Tab-indented')
+      .replace('  @edge\r\n', '  @edge @id:AUTH-012\r\n')
+    expect(expected).not.toBe(original)
+    expect(read(dir, 'features/auth/login.feature')).toBe(expected)
+    expect(read(dir, 'features/notes.feature.md')).toBe(read(FIXTURE, 'features/notes.feature.md')
+      .replace('`@unit` `@owner:docs`\n', '`@unit` `@owner:docs` `@id:NOTES-001`\n')
+      .replace('## Scenario: An empty', '`@id:NOTES-002`\n## Scenario: An empty'))
+    const after = snapshot(dir)
+    const again = specgate(['ids', '--write'], dir)
+    expect(again.stdout.trim()).toBe('every clause has an id')
+    expect(again.code).toBe(0)
+    expect(snapshot(dir)).toEqual(after)
+  })
+
+  it('continues after the highest number of a prefix, counting ids that tests still name', () => {
+    const dir = project({ broken: false })
+    fs.rmSync(path.join(dir, 'test/old.test.js'))
+    expect(specgate(['ids'], dir).stdout).toContain('@id:AUTH-008  Scenario: A wrong password is refused')
+    writeTree(dir, { 'e2e/keys.spec.ts': "test('x', clause(\"AUTH-041\", 'aa'), () => {})\n" })
+    expect(specgate(['ids'], dir).stdout).toContain('@id:AUTH-042  Scenario: A wrong password is refused')
+  })
+
+  it('takes the prefix from the config glob before the folder or file name', () => {
+    const dir = project({ broken: false })
+    writeTree(dir, { 'specgate.config.json': JSON.stringify({ ids: { prefixes: { 'features/billing*': 'BILL', 'features/*.md': 'DOC' }, digits: 4 } }) })
+    const out = specgate(['ids', '--format', 'json'], dir)
+    const json = JSON.parse(out.stdout) as { written: boolean; assignments: { file: string; line: number; id: string }[] }
+    expect(json.written).toBe(false)
+    expect(json.assignments.map((a) => a.id)).toEqual(['AUTH-010', 'AUTH-011', 'AUTH-012', 'BILL-0001', 'BILL-0002', 'DOC-0001', 'DOC-0002'])
+  })
+
+  it('leaves a file that does not parse alone, names it at file:line:col and exits 1', () => {
+    const dir = project()
+    const broken = read(dir, 'features/broken.feature')
+    const r = specgate(['ids', '--write'], dir)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('features/broken.feature:6:7: not changed, does not parse: inconsistent cell count within the table')
+    expect(r.stdout).toContain('wrote 7 ids in 3 files')
+    expect(read(dir, 'features/broken.feature')).toBe(broken)
+  })
+
+  it('refuses a bad prefix in the config with the key path', () => {
+    const dir = project({ broken: false })
+    writeTree(dir, { 'specgate.config.yaml': 'ids:\n  prefixes:\n    "features/**": auth\n' })
+    const r = specgate(['ids'], dir)
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toBe('specgate: specgate.config.yaml: ids.prefixes.features/**: upper-case letters and digits, starting with a letter')
+  })
+})
