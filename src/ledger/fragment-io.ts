@@ -62,7 +62,7 @@ export async function writeLedger(file: string, ledger: Ledger): Promise<string>
     throw new Error(`specgate built an invalid ledger (${issue.path.join('.')}: ${issue.message}); this is a bug in specgate`)
   }
   await fs.promises.mkdir(path.dirname(file), { recursive: true })
-  await writeFileAtomic(file, `${JSON.stringify(JSON.parse(canonical(checked.data)), null, 2)}\n`)
+  await writeFileAtomic(file, `${canonical(checked.data, 2)}\n`)
   return file
 }
 

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * The Vitest plugin's overhead: a generated suite of 5,000 trivial clause-linked tests, run with
+ * and without `plugins: [specgate()]` in the same benchmark run, alternating, median wall time of
+ * each. Target: ratio <= 1.05. Needs `npm run build` first. Usage: node bench/vitest-overhead.mjs [runs] [tests]
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { performance } from 'node:perf_hooks'
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const RUNS = Number(process.argv[2] ?? 5)
+const TESTS = Number(process.argv[3] ?? 5000)
+const FILES = 50
+const PER_FILE = Math.ceil(TESTS / FILES)
+const VITEST = path.join(REPO, 'node_modules/vitest/vitest.mjs')
+
+function linkSpecgate() {
+  const link = path.join(REPO, '.tmp/node_modules/specgate')
+  fs.mkdirSync(path.dirname(link), { recursive: true })
+  try { fs.symlinkSync(REPO, link, 'dir') } catch (err) { if (err.code !== 'EEXIST') throw err }
+}
+
+function feature(f) {
+  const lines = ['@owner:core @acceptor:lead', `Feature: Area ${f}`, '']
+  for (let t = 1; t <= PER_FILE; t++) {
+    lines.push(`  @id:B${f}-${t} @unit`, `  Scenario: behaviour ${t} of area ${f}`, `    Given input ${t}`, `    Then the result is ${t}`, '')
+  }
+  return lines.join('\n')
+}
+
+function testFile(f, hashes) {
+  const lines = ["import { expect, test } from 'vitest'", "import { Given, Then, clause } from 'specgate/vitest'", '']
+  for (let t = 1; t <= PER_FILE; t++) {
+    lines.push(`test('B${f}-${t} behaviour ${t}', clause('B${f}-${t}', '${hashes.get(`B${f}-${t}`)}'), async () => {`,
+      `  await Given('input ${t}', () => {})`,
+      `  await Then('the result is ${t}', () => { expect(${t}).toBe(${t}) })`, '})')
+  }
+  return lines.join('\n')
+}
+
+function config(withPlugin) {
+  return [
+    "import { defineConfig } from 'vitest/config'",
+    withPlugin ? "import specgate from 'specgate/vitest'" : '',
+    `export default defineConfig({ ${withPlugin ? 'plugins: [specgate({ gate: \'report\' })], ' : ''}test: { include: ['test/**/*.test.ts'] } })`,
+  ].join('\n')
+}
+
+/** Tests carry the SPEC's real clause hashes, so every clause is accepted, as in a healthy suite. */
+async function generate() {
+  const root = path.join(REPO, '.tmp/bench-vitest-overhead')
+  fs.rmSync(root, { recursive: true, force: true })
+  for (let f = 1; f <= FILES; f++) {
+    fs.mkdirSync(path.join(root, 'features'), { recursive: true })
+    fs.mkdirSync(path.join(root, 'test'), { recursive: true })
+    fs.writeFileSync(path.join(root, `features/area${f}.feature`), feature(f))
+  }
+  const { loadSpec } = await import('../dist/src/index.js')
+  const spec = await loadSpec({ root })
+  const hashes = new Map(spec.clauses.map((c) => [c.id, c.hash]))
+  for (let f = 1; f <= FILES; f++) fs.writeFileSync(path.join(root, `test/area${f}.test.ts`), testFile(f, hashes))
+  fs.writeFileSync(path.join(root, 'with.config.ts'), config(true))
+  fs.writeFileSync(path.join(root, 'without.config.ts'), config(false))
+  return root
+}
+
+function run(root, which) {
+  const started = performance.now()
+  const r = spawnSync(process.execPath, [VITEST, 'run', '--config', `${which}.config.ts`, '--reporter=dot'], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, CI: '', NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024,
+  })
+  const ms = performance.now() - started
+  if (r.status !== 0) throw new Error(`vitest (${which}) exited ${r.status}:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`)
+  if (which === 'with' && !r.stdout.includes(`${FILES * PER_FILE} clauses: ${FILES * PER_FILE} accepted`)) {
+    throw new Error(`the plugin did not accept every clause:\n${r.stdout.slice(-1500)}`)
+  }
+  return ms
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+linkSpecgate()
+const root = await generate()
+run(root, 'without') // warm-up: Vite's caches, the file system
+const times = { with: [], without: [] }
+for (let i = 0; i < RUNS; i++) {
+  for (const which of i % 2 ? ['with', 'without'] : ['without', 'with']) times[which].push(run(root, which))
+}
+const withMs = median(times.with)
+const withoutMs = median(times.without)
+const ratio = withMs / withoutMs
+console.log(`vitest plugin overhead: ${FILES * PER_FILE} clause-linked tests, median of ${RUNS} runs each`)
+console.log('| run             | median wall ms |')
+console.log('|-----------------|---------------:|')
+console.log(`| without plugin  | ${withoutMs.toFixed(0).padStart(14)} |`)
+console.log(`| with specgate() | ${withMs.toFixed(0).padStart(14)} |`)
+console.log(`| ratio           | ${ratio.toFixed(3).padStart(14)} |  (target <= 1.05)`)
+fs.rmSync(root, { recursive: true, force: true })

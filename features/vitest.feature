@@ -1,0 +1,92 @@
+@owner:core @acceptor:lead @integration
+Feature: Evidence from Vitest
+  The Vitest plugin and reporter turn a real Vitest run into ledger evidence for the clauses its
+  tests name, and judge the clauses Vitest is responsible for (@unit, @integration).
+
+  Background:
+    Given a project whose vitest.config.ts has plugins: [specgate()]
+
+  @id:VIT-001
+  Scenario: A passing test that runs its steps and asserts is accepted
+    Given a test linked with clause() to the current hash of a @unit clause
+    When the test runs every step of the clause and asserts something
+    Then the clause is accepted
+    And the fragment records the steps, the assertion count and the test's file and line
+
+  @id:VIT-002
+  Scenario: The summary is printed next to the user's own reporters
+    When the user runs vitest with --reporter=dot
+    Then the dot reporter prints its output
+    And specgate prints one line per clause with its verdict
+
+  @id:VIT-003 @error
+  Scenario: A failing test fails the clause at the first failing step
+    Given a test whose When step throws
+    When the run ends
+    Then the clause is failed at that step with the error message
+    And the run exits non-zero whatever the gate mode
+
+  @id:VIT-004 @error
+  Scenario: A skeleton never passes
+    Given a generated test still marked skeleton: true
+    When the run ends
+    Then its body has not run
+    And the clause is pending
+
+  @id:VIT-005 @error
+  Scenario: Evidence that proves nothing is hollow
+    Given a test that passes without an assertion
+    And a test that passes without reaching a step of its clause
+    Then both clauses are hollow, with the missing step named
+
+  @id:VIT-006 @error
+  Scenario: A test written for an older clause hash is stale
+    Given a test linked to a clause hash the SPEC no longer has
+    Then the clause is stale, with both hashes named
+
+  @id:VIT-007 @error
+  Scenario: Tests naming clauses the SPEC lacks are orphans
+    Given a test naming a clause id the SPEC does not have, with tags the SPEC does not declare
+    Then the test is still collected and run
+    And it is reported as an orphan
+
+  @id:VIT-008 @error
+  Scenario: A clause without a test is uncovered
+    Given a @unit clause that no test names
+    Then it is uncovered
+    And @e2e clauses are left to Playwright
+
+  @id:VIT-009 @edge
+  Scenario: Retries, todo, skip and fails are told apart
+    Given a test that passed only on retry, a todo, a skipped test and a test.fails
+    Then their clauses are flaky, pending, skipped and pending with the detail fails
+
+  @id:VIT-010 @error
+  Scenario: A timeout and a crashed worker are recorded as failed, not lost
+    Given a test that times out inside a step
+    And a test that calls process.exit and one whose worker is killed
+    Then each is recorded as failed, the timeout at the step that never finished
+
+  @id:VIT-011
+  Scenario: Sharded runs merge into the same ledger as one run
+    When the suite runs as 3 shards with --reporter=blob and then --merge-reports
+    Then the merged ledger and verdicts equal those of one unsharded run, apart from timestamps and durations
+    And no shard reports the other shards' clauses as uncovered
+
+  @id:VIT-012 @error
+  Scenario: The gate decides the exit code when it enforces
+    Given CI is set, or gate: 'enforce' in the config or the plugin options
+    When a clause in scope is not accepted
+    Then the run exits non-zero and says the gate failed
+    And with gate: 'report' the run only prints the summary
+
+  @id:VIT-013 @error
+  Scenario: An error inside specgate fails the run with a message
+    Given an invalid plugin option, an invalid specgate config or an unwritable ledger folder
+    When vitest runs
+    Then the run fails with a message naming the problem
+
+  @id:VIT-014
+  Scenario: The same fixture projects pass under Vitest 5 on Node 24
+    When the fixture projects run with Vitest 5 from compat/vitest5
+    Then every behaviour above holds there too

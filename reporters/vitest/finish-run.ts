@@ -1,0 +1,40 @@
+/**
+ * The end of a Vitest run: the fragment, the verdicts of the clauses Vitest is responsible for,
+ * the summary text and whether the gate fails. Pure apart from writing the fragment.
+ */
+import path from 'node:path'
+import { fragmentOf, writeLedger } from '../../src/ledger/fragment-io.js'
+import { evaluateGates, gatesFailed } from '../../src/ledger/gates.js'
+import { compareEvidence } from '../../src/ledger/merge.js'
+import type { Evidence, Ledger, LedgerSource } from '../../src/ledger/schema.js'
+import { computeVerdicts } from '../../src/ledger/verdict.js'
+import { renderSummary } from '../../src/report/render-summary.js'
+import type { Spec } from '../../src/spec/model.js'
+import type { ProjectState } from './project-state.js'
+
+export interface RunEnd {
+  fragment: Ledger
+  /** root-relative path of the fragment written */
+  file: string
+  summary: string
+  /** the gate says the run fails (whatever the mode; the reporter applies the mode) */
+  gateFailed: boolean
+}
+
+export async function finishRun(state: ProjectState, spec: Spec, source: LedgerSource, evidence: Evidence[], errors: string[], color: boolean): Promise<RunEnd> {
+  // sorted like a merged ledger, so a run gives the same bytes whatever order its files ran in
+  const fragment = fragmentOf(source, [...evidence].sort(compareEvidence), [...new Set(errors)].sort())
+  const file = path.join(state.config.ledgerDir, `${source.id}.json`).split(path.sep).join('/')
+  await writeLedger(path.resolve(state.root, file), fragment)
+  const verdicts = computeVerdicts(spec, fragment, state.config, { runners: ['vitest'], partial: source.partial })
+  const gates = evaluateGates({ verdicts, ledger: fragment }, state.config)
+  const summary = renderSummary(verdicts, gates, { title: 'specgate (vitest)', color, note: noteOf(source, file) })
+  return { fragment, file, summary, gateFailed: gatesFailed(gates) }
+}
+
+function noteOf(source: LedgerSource, file: string): string {
+  const scope = source.shard
+    ? `shard ${source.shard.index}/${source.shard.total}: only the clauses this shard ran are shown`
+    : source.partial ? 'a filtered run: only the clauses it ran are shown' : 'every clause Vitest is responsible for (@unit, @integration)'
+  return `${scope}; evidence in ${file}`
+}

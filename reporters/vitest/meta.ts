@@ -1,0 +1,41 @@
+/**
+ * What travels in a Vitest test's `meta` (serialized with the task, so it survives --shard, blob
+ * reports and --merge-reports): the clause link, set by `clause()`, and the run record, filled by
+ * the setup file while the test runs.
+ */
+import type { StepEvidence } from '../../src/ledger/schema.js'
+import type { ObservedData } from '../../src/runtime/common/index.js'
+
+export interface ClauseLink {
+  clause: string
+  hash: string
+  row?: number
+  skeleton?: boolean
+}
+
+export interface RunRecord {
+  steps: StepEvidence[]
+  observed: ObservedData[]
+  /** assertions of the last attempt; undefined until the attempt ended */
+  assertions?: number
+}
+
+export interface SpecgateMeta {
+  specgate?: ClauseLink
+  specgateRun?: RunRecord
+}
+
+/** Shared between the helpers, the setup file and any second copy of either (global, not module state). */
+export interface RuntimeRegistry {
+  /** the record of the test running now in this worker */
+  current?: RunRecord
+  /** tags the Vitest config declares; clause() passes only these (Vitest rejects undeclared tags) */
+  tags?: ReadonlySet<string>
+}
+
+const KEY = Symbol.for('specgate.vitest.runtime')
+
+export function registry(): RuntimeRegistry {
+  const g = globalThis as { [KEY]?: RuntimeRegistry }
+  return (g[KEY] ??= {})
+}

@@ -1,0 +1,53 @@
+/**
+ * What the reporter needs to judge a run: the specgate config (with plugin overrides), the gate
+ * mode, the SPEC's tags (needed before Vitest starts) and the SPEC itself (parsed while the tests
+ * run, needed only at the end).
+ */
+import { loadConfig } from '../../src/config/load-config.js'
+import { configSchema, type SpecgateConfig } from '../../src/config/schema.js'
+import { InputError } from '../../src/diagnostics.js'
+import { loadSpec } from '../../src/spec/load-spec.js'
+import type { Spec } from '../../src/spec/model.js'
+import type { GateMode, SpecgatePluginOptions } from './plugin-options.js'
+import { scanTags } from './scan-tags.js'
+
+export interface ProjectState {
+  root: string
+  config: SpecgateConfig
+  gate: GateMode
+  /** every tag the SPEC uses, as written (`@unit`, `@id:KEYS-001`) */
+  tags: string[]
+  /** the parsed SPEC, loaded once on first call (the reporter starts it when the tests start) */
+  spec: () => Promise<Spec>
+}
+
+export async function loadProjectState(root: string, options: SpecgatePluginOptions, env: NodeJS.ProcessEnv): Promise<ProjectState> {
+  const loaded = await loadConfig(root, options.config)
+  const config = withOverrides(loaded.config, options)
+  let loading: Promise<Spec> | undefined
+  const spec = () => (loading ??= loadSpec({ root, paths: config.features }))
+  const tags = await scanTags(root, config.features)
+  return { root, config, gate: gateMode(options, config, env), tags, spec }
+}
+
+function withOverrides(config: SpecgateConfig, options: SpecgatePluginOptions): SpecgateConfig {
+  const gates = configSchema.shape.gates.safeParse({ ...config.gates, ...options.gates })
+  if (!gates.success) {
+    const issue = gates.error.issues[0]!
+    const key = issue.code === 'unrecognized_keys' ? `gates.${issue.keys[0]}` : ['gates', ...issue.path.map(String)].join('.')
+    throw new InputError(`specgate() plugin option ${key}: ${issue.code === 'unrecognized_keys' ? 'not a gate' : issue.message}`)
+  }
+  if (options.gate !== undefined && options.gate !== 'enforce' && options.gate !== 'report') {
+    throw new InputError(`specgate() plugin option gate: expected 'enforce' or 'report', got ${JSON.stringify(options.gate)}`)
+  }
+  return { ...config, gates: gates.data, ledgerDir: options.ledgerDir ?? config.ledgerDir }
+}
+
+export function gateMode(options: SpecgatePluginOptions, config: SpecgateConfig, env: NodeJS.ProcessEnv): GateMode {
+  return options.gate ?? config.gate ?? (isCI(env) ? 'enforce' : 'report')
+}
+
+function isCI(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false'
+}

@@ -1,0 +1,4 @@
+/** What the plugin provides to the workers (`project.provide('specgate', ...)`). */
+export interface ProvidedSpecgate {
+  tags: string[]
+}

@@ -1,0 +1,18 @@
+/** The fragment's source for one Vitest run: label, shard, and whether the run was partial. */
+import type { Vitest } from 'vitest/node'
+import { newSource } from '../../src/ledger/fragment-io.js'
+import type { LedgerSource } from '../../src/ledger/schema.js'
+import type { Spec } from '../../src/spec/model.js'
+
+export function runSource(vitest: Vitest, spec: Spec, label: string | undefined, now: Date): LedgerSource {
+  const shard = vitest.config.shard ? { index: vitest.config.shard.index, total: vitest.config.shard.count } : undefined
+  return newSource({ runner: 'vitest', label, shard, partial: Boolean(shard) || isFiltered(vitest), spec, now })
+}
+
+/** A run limited by test name, tag filter or file filters did not try to prove every clause. */
+function isFiltered(vitest: Vitest): boolean {
+  const c = vitest.config as { testNamePattern?: unknown; tagsFilter?: unknown; project?: unknown }
+  const projects = Array.isArray(c.project) ? c.project.length > 0 : Boolean(c.project)
+  const files = (vitest as unknown as { filenamePattern?: unknown[] }).filenamePattern
+  return Boolean(c.testNamePattern) || Boolean(c.tagsFilter && (c.tagsFilter as unknown[]).length) || projects || Boolean(files?.length)
+}

@@ -1,0 +1,25 @@
+/**
+ * The tags a SPEC uses, found by scanning tag lines instead of parsing: Vitest needs them declared
+ * before it starts, and a full parse of a large SPEC would delay every run. A superset is harmless
+ * (an extra declared tag); the full parse runs meanwhile, for the verdicts at the end.
+ */
+import fs from 'node:fs/promises'
+import { findFeatureFiles } from '../../src/spec/load-spec.js'
+
+const PLAIN_TAG = /(?:^|\s)(@[^\s#]+)/g
+const MARKDOWN_TAG = /`(@[^`\s]+)`/g
+
+export async function scanTags(root: string, patterns: readonly string[]): Promise<string[]> {
+  const files = await findFeatureFiles(root, patterns)
+  const tags = new Set<string>()
+  for (const file of files) {
+    const text = await fs.readFile(file, 'utf8').catch(() => '')
+    for (const tag of tagsIn(text, file.endsWith('.md'))) tags.add(tag)
+  }
+  return [...tags].sort()
+}
+
+function tagsIn(text: string, markdown: boolean): string[] {
+  if (markdown) return [...text.matchAll(MARKDOWN_TAG)].map((m) => m[1]!)
+  return text.split('\n').filter((line) => line.trimStart().startsWith('@')).flatMap((line) => [...line.matchAll(PLAIN_TAG)].map((m) => m[1]!))
+}

@@ -1,0 +1,131 @@
+/**
+ * Property tests of the ledger merge: deterministic, commutative, associative, idempotent, and
+ * independent of the order shards arrive in. Random fragments come from fast-check; every merged
+ * ledger must also still be a valid ledger.
+ */
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { canonical, mergeLedgers } from '../src/ledger/merge.js'
+import { ledgerSchema, type Evidence, type Ledger, type LedgerSource } from '../src/ledger/schema.js'
+
+const runner = fc.constantFrom('vitest', 'playwright', 'cucumber' as const)
+const clauseId = fc.constantFrom('KEYS-001', 'KEYS-002', 'BILL-001')
+const stamp = fc.integer({ min: 0, max: 5 }).map((n) => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString())
+
+const sourceArb: fc.Arbitrary<LedgerSource> = fc.record({
+  id: fc.stringMatching(/^[a-f0-9]{4}$/),
+  runner,
+  label: fc.constantFrom('', 'unit'),
+  createdAt: stamp,
+  shard: fc.option(fc.constantFrom({ index: 1, total: 3 }, { index: 2, total: 3 }, { index: 3, total: 3 }), { nil: undefined }),
+  partial: fc.boolean(),
+}).map((s) => ({ ...s, id: `${s.runner}-${s.id}`, shard: s.shard }))
+
+function evidenceArb(source: LedgerSource): fc.Arbitrary<Evidence> {
+  return fc.record({
+    clauseId,
+    row: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+    file: fc.constantFrom('test/a.test.ts', 'test/b.test.ts'),
+    status: fc.constantFrom('passed', 'failed', 'skipped' as const),
+    assertions: fc.option(fc.nat(3), { nil: null }),
+    durationMs: fc.nat(100),
+  }).map((r) => ({
+    runner: source.runner,
+    source: source.id,
+    clauseId: r.clauseId,
+    caseKey: r.row ? `${r.clauseId}[${r.row}]` : r.clauseId,
+    clauseHash: 'abcdef012345',
+    test: { file: r.file, title: `${r.clauseId} title` },
+    status: r.status,
+    skeleton: false,
+    durationMs: r.durationMs,
+    retries: 0,
+    flaky: false,
+    assertions: r.assertions,
+    steps: null,
+    attachments: [],
+  }))
+}
+
+const fragmentArb: fc.Arbitrary<Ledger> = sourceArb.chain((source) =>
+  fc.record({
+    evidence: fc.array(evidenceArb(source), { maxLength: 5 }),
+    errors: fc.array(fc.constantFrom('worker died', 'interrupted'), { maxLength: 1 }),
+  }).map(({ evidence, errors }) => ({
+    schemaVersion: 1 as const,
+    kind: 'specgate-ledger' as const,
+    sources: [source],
+    evidence,
+    errors: errors.map((message) => ({ source: source.id, message })),
+  })),
+)
+
+/** Source ids are unique per fragment (a uuid in real runs): draw fragments from a pool of distinct ones, repeats allowed. */
+const pool = fc.uniqueArray(fragmentArb, { selector: (f) => f.sources[0]!.id, minLength: 1, maxLength: 8 })
+const fromPool = (p: Ledger[]) => fc.array(fc.constantFrom(...p), { maxLength: 6 })
+const fragments = pool.chain(fromPool)
+const threeFrom = pool.chain((p) => fc.tuple(fromPool(p), fromPool(p), fromPool(p)))
+const same = (a: Ledger, b: Ledger) => expect(canonical(a)).toBe(canonical(b))
+
+describe('mergeLedgers', () => {
+  test('is deterministic and yields a valid ledger', () => {
+    fc.assert(fc.property(fragments, (ls) => {
+      const merged = mergeLedgers(ls)
+      same(merged, mergeLedgers(structuredClone(ls)))
+      expect(ledgerSchema.safeParse(merged).success).toBe(true)
+    }))
+  })
+
+  test('is commutative: any order of fragments gives the same ledger', () => {
+    fc.assert(fc.property(fragments.chain((ls) => fc.tuple(fc.constant(ls), fc.shuffledSubarray(ls, { minLength: ls.length }))), ([ls, shuffled]) => {
+      same(mergeLedgers(ls), mergeLedgers(shuffled))
+    }))
+  })
+
+  test('is associative: merging merged ledgers is merging their fragments', () => {
+    fc.assert(fc.property(threeFrom, ([a, b, c]) => {
+      const left = mergeLedgers([mergeLedgers([...a, ...b]), ...c])
+      const right = mergeLedgers([...a, mergeLedgers([...b, ...c])])
+      same(left, right)
+      same(left, mergeLedgers([...a, ...b, ...c]))
+    }))
+  })
+
+  test('is idempotent: a ledger merged with itself, or again, does not change', () => {
+    fc.assert(fc.property(fragments, (ls) => {
+      const merged = mergeLedgers(ls)
+      same(mergeLedgers([merged]), merged)
+      same(mergeLedgers([merged, merged]), merged)
+      same(mergeLedgers([...ls, ...ls]), merged)
+    }))
+  })
+
+  test('is independent of the order shards arrive in, and keeps every shard\'s evidence', () => {
+    const shardRun = fc.tuple(fc.constantFrom('vitest', 'playwright' as const), stamp).chain(([r, at]) =>
+      fc.tuple(...[1, 2, 3].map((index) => {
+        const source: LedgerSource = { id: `${r}-${index}of3`, runner: r, label: '', createdAt: at, shard: { index, total: 3 }, partial: true }
+        return fc.array(evidenceArb(source), { maxLength: 4 }).map((evidence): Ledger => ({
+          schemaVersion: 1, kind: 'specgate-ledger', sources: [source], evidence, errors: [],
+        }))
+      })))
+    fc.assert(fc.property(shardRun.chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray(s, { minLength: 3 }))), ([shards, arrived]) => {
+      const merged = mergeLedgers(arrived)
+      same(merged, mergeLedgers(shards))
+      expect(merged.sources.map((s) => s.shard?.index).sort()).toEqual([1, 2, 3])
+      const keys = new Set(shards.flatMap((s) => s.evidence.map((e) => `${e.test.file}|${e.caseKey}`)))
+      expect(new Set(merged.evidence.map((e) => `${e.test.file}|${e.caseKey}`))).toEqual(keys)
+    }))
+  })
+
+  test('a re-run of the same slot supersedes the older fragment', () => {
+    const old: LedgerSource = { id: 'vitest-old', runner: 'vitest', label: '', createdAt: '2026-01-01T00:00:00.000Z', partial: false }
+    const fresh: LedgerSource = { ...old, id: 'vitest-new', createdAt: '2026-01-02T00:00:00.000Z' }
+    const ledger = (s: LedgerSource, status: Evidence['status']): Ledger => ({
+      schemaVersion: 1, kind: 'specgate-ledger', sources: [s], errors: [],
+      evidence: [{ runner: 'vitest', source: s.id, clauseId: 'KEYS-001', caseKey: 'KEYS-001', test: { file: 't.ts', title: 'x' }, status, skeleton: false, durationMs: 1, retries: 0, flaky: false, assertions: 1, steps: null, attachments: [] }],
+    })
+    const merged = mergeLedgers([ledger(fresh, 'passed'), ledger(old, 'failed')])
+    expect(merged.sources.map((s) => s.id)).toEqual(['vitest-new'])
+    expect(merged.evidence.map((e) => e.status)).toEqual(['passed'])
+  })
+})

@@ -1,0 +1,230 @@
+/**
+ * The fixture projects, run with the real Vitest of one leg (spawned) and judged on what the
+ * run printed, its exit code and the fragment it wrote (validated against the published schema).
+ * test/vitest4-fixtures.test.ts and test/vitest5-fixtures.test.ts run this same suite.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { configSchema } from '../src/config/schema.js'
+import { mergeLedgers } from '../src/ledger/merge.js'
+import type { Evidence, Ledger } from '../src/ledger/schema.js'
+import { computeVerdicts } from '../src/ledger/verdict.js'
+import { loadSpec } from '../src/spec/load-spec.js'
+import { copyFixture, onlyFragment, readFragments, runVitest, type Leg } from './helpers/vitest-fixtures.js'
+
+const byCase = (l: Ledger) => new Map(l.evidence.map((e) => [e.caseKey, e]))
+
+function evidenceOf(ledger: Ledger, caseKey: string): Evidence {
+  const e = ledger.evidence.find((x) => x.caseKey === caseKey)
+  if (!e) throw new Error(`no evidence for ${caseKey}; have ${ledger.evidence.map((x) => x.caseKey).join(', ')}`)
+  return e
+}
+
+/** The summary lines `  <verdict> <id>  <name>` as `id: verdict`. */
+function verdictLines(output: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const m of output.matchAll(/^ {2}(\S+) +([A-Z]+-\d+) {2}/gm)) out[m[2]!] = m[1]!
+  return out
+}
+
+export function fixtureSuite(leg: Leg): void {
+  describe(`${leg.name}: evidence from fixture projects`, () => {
+    test('accepted: steps, assertions, Outline rows and data recorded; the summary prints next to --reporter=dot', async () => {
+      const cwd = await copyFixture('vitest-accepted', leg)
+      const r = await runVitest(leg, cwd, ['run', '--reporter=dot'], { CI: '1' })
+      expect(r.code, r.output).toBe(0)
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
+      expect(r.stdout).toContain('gates: all pass')
+      const ledger = onlyFragment(cwd)
+      expect([...byCase(ledger).keys()].sort()).toEqual(['KEYS-001', 'KEYS-002[1]', 'KEYS-002[2]', 'KEYS-003'])
+      const first = evidenceOf(ledger, 'KEYS-001')
+      expect(first).toMatchObject({ status: 'passed', assertions: 2, test: { file: 'test/keys.test.ts', line: 7, title: 'Team keys > KEYS-001 A member sees whether their key works' } })
+      expect(first.steps?.map((s) => `${s.keyword} ${s.text}: ${s.status}`)).toEqual([
+        'Given a team with 3 keys: passed', 'When the member opens the key page: passed', 'Then each key shows whether it works: passed',
+      ])
+      expect(evidenceOf(ledger, 'KEYS-002[2]').data?.observed).toEqual([{ entity: 'keys', count: 3, source: 'fixture' }])
+      // the context's own expect counts too
+      expect(evidenceOf(ledger, 'KEYS-003').assertions).toBe(1)
+      expect(ledger.sources[0]).toMatchObject({ runner: 'vitest', partial: false })
+    })
+
+    test('failed: the first failing step is recorded, and the run fails whatever the gate mode', async () => {
+      const cwd = await copyFixture('vitest-failed', leg)
+      const r = await runVitest(leg, cwd, ['run'], { CI: '' })
+      expect(r.code).toBe(1)
+      expect(r.stdout).toMatch(leg.name === 'vitest5' ? /RUN +v5\./ : /RUN +v4\./)
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'failed' })
+      expect(r.stdout).toContain('the test failed at step "When the member uses it": expected \'accepted\' to be \'refused\'')
+      const e = evidenceOf(onlyFragment(cwd), 'KEYS-001')
+      expect(e.failure).toMatchObject({ step: 'When the member uses it' })
+      expect(e.steps?.map((s) => s.status)).toEqual(['passed', 'failed'])
+    })
+
+    test('pending: a skeleton never runs its body and never passes; CI enforces the gate', async () => {
+      const cwd = await copyFixture('vitest-pending', leg)
+      const report = await runVitest(leg, cwd, ['run'], { CI: '' })
+      expect(report.code, report.output).toBe(0)
+      expect(verdictLines(report.stdout)).toEqual({ 'KEYS-001': 'pending' })
+      expect(report.stdout).toContain('not implemented yet: the generated skeleton is unfilled (test/keys.test.ts:5)')
+      expect(evidenceOf(onlyFragment(cwd), 'KEYS-001')).toMatchObject({ status: 'pending', skeleton: true, assertions: null, steps: null })
+      const enforce = await runVitest(leg, cwd, ['run'], { CI: 'true' })
+      expect(enforce.code).toBe(1)
+      expect(enforce.output).toContain('gate failed: no-pending (1)')
+      expect(enforce.output).toContain("specgate: the gate failed (gate: enforce), so the run fails; set gate: 'report' to only report")
+    })
+
+    test('hollow: no assertion, or a step of the clause never reached', async () => {
+      const cwd = await copyFixture('vitest-hollow', leg)
+      const r = await runVitest(leg, cwd, ['run'])
+      expect(r.code, r.output).toBe(0)
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'hollow', 'KEYS-002': 'hollow' })
+      expect(r.stdout).toContain('passed without running a single assertion (test/keys.test.ts:4)')
+      expect(r.stdout).toContain('passed without executing step "Then the list is empty" (test/keys.test.ts:10)')
+      expect(evidenceOf(onlyFragment(cwd), 'KEYS-001').assertions).toBe(0)
+    })
+
+    test('stale: written for an older clause hash', async () => {
+      const cwd = await copyFixture('vitest-stale', leg)
+      const r = await runVitest(leg, cwd, ['run'])
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'stale' })
+      const spec = await loadSpec({ root: cwd })
+      expect(r.stdout).toContain(`written for clause hash 0123456789ab; the clause is now ${spec.clauses[0]!.hash}`)
+    })
+
+    test('orphan: tests naming a clause or row the SPEC lacks; their undeclared tags do not break collection', async () => {
+      const cwd = await copyFixture('vitest-orphan', leg)
+      const r = await runVitest(leg, cwd, ['run'])
+      expect(r.code, r.output).toBe(0)
+      expect(r.stdout).toContain('orphan: test/keys.test.ts "KEYS-009 A member exports keys" names KEYS-009, which the SPEC does not have')
+      expect(r.stdout).toContain('orphan: test/keys.test.ts "KEYS-001[4] a row the clause does not have" names case KEYS-001[4]; KEYS-001 has 1 case(s)')
+      expect(r.stdout).toContain('gate failed: no-orphans (2)')
+    })
+
+    test('uncovered: a @unit clause without a test; @e2e clauses are not Vitest\'s; config and plugin set the gate', async () => {
+      const cwd = await copyFixture('vitest-uncovered', leg)
+      const enforce = await runVitest(leg, cwd, ['run'], { CI: '1' })
+      expect(enforce.code).toBe(1)
+      expect(verdictLines(enforce.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'uncovered' })
+      expect(enforce.stdout).toContain('no test names KEYS-002 (@unit clauses are proven with vitest)')
+      fs.writeFileSync(path.join(cwd, 'specgate.config.json'), JSON.stringify({ gates: { 'no-uncovered': 'warning' } }))
+      const warned = await runVitest(leg, cwd, ['run'], { CI: '1' })
+      expect(warned.code, warned.output).toBe(0)
+      expect(warned.stdout).toContain('gate warning: no-uncovered (1)')
+      fs.writeFileSync(path.join(cwd, 'specgate.config.json'), JSON.stringify({ gate: 'enforce' }))
+      writeConfig(cwd, "specgate({ gate: 'report' })")
+      const reported = await runVitest(leg, cwd, ['run'], { CI: '1' })
+      expect(reported.code, reported.output).toBe(0)
+      expect(reported.stdout).toContain('gate failed: no-uncovered (1)')
+    })
+
+    test('flaky: passed only on retry', async () => {
+      const cwd = await copyFixture('vitest-flaky', leg)
+      const r = await runVitest(leg, cwd, ['run'])
+      expect(r.code, r.output).toBe(0)
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'flaky' })
+      expect(r.stdout).toContain('passed only on retry 1')
+      expect(evidenceOf(onlyFragment(cwd), 'KEYS-001')).toMatchObject({ retries: 1, flaky: true, status: 'passed' })
+    })
+
+    test('todo, skip and fails are told apart', async () => {
+      const cwd = await copyFixture('vitest-todo-skip', leg)
+      const r = await runVitest(leg, cwd, ['run'])
+      expect(r.code, r.output).toBe(0)
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'pending', 'KEYS-002': 'skipped', 'KEYS-003': 'pending' })
+      const ledger = onlyFragment(cwd)
+      expect(evidenceOf(ledger, 'KEYS-001')).toMatchObject({ status: 'todo', skeleton: false })
+      expect(evidenceOf(ledger, 'KEYS-002')).toMatchObject({ status: 'skipped', detail: 'skip' })
+      expect(evidenceOf(ledger, 'KEYS-003')).toMatchObject({ status: 'pending', detail: 'fails' })
+      expect(r.stdout).toContain('marked todo (test/keys.test.ts:4)')
+      expect(r.stdout).toContain('pending (fails) (test/keys.test.ts:13)')
+    })
+
+    test('timeout: recorded as timedOut, at the step that never finished', async () => {
+      const cwd = await copyFixture('vitest-timeout', leg)
+      const r = await runVitest(leg, cwd, ['run'])
+      expect(r.code).toBe(1)
+      const e = evidenceOf(onlyFragment(cwd), 'KEYS-001')
+      expect(e).toMatchObject({ status: 'timedOut', failure: { step: 'When the member looks a key up' } })
+      expect(e.steps?.map((s) => s.status)).toEqual(['passed', 'failed'])
+      expect(r.stdout).toContain('the test timed out at step "When the member looks a key up"')
+    })
+
+    test('crash: process.exit and a killed worker are recorded as failed, not lost', async () => {
+      const cwd = await copyFixture('vitest-crash', leg)
+      const r = await runVitest(leg, cwd, ['run'])
+      expect(r.code).not.toBe(0)
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'failed', 'KEYS-003': 'failed' })
+      const ledger = onlyFragment(cwd)
+      expect(evidenceOf(ledger, 'KEYS-002')).toMatchObject({ status: 'failed', detail: 'crash' })
+      expect(evidenceOf(ledger, 'KEYS-003')).toMatchObject({ status: 'failed', detail: 'crash' })
+      expect(r.stdout).toContain("the test's worker crashed: process.exit unexpectedly called with \"3\"")
+      expect(ledger.errors.length).toBeGreaterThan(0)
+    })
+
+    test('sharded 3 ways and merged gives the same ledger and verdicts as unsharded; a shard reports no other shard\'s clause', async () => {
+      const cwd = await copyFixture('vitest-sharded', leg)
+      const whole = await runVitest(leg, cwd, ['run'])
+      expect(whole.stdout).toContain('uncovered   BILL-005')
+      const unsharded = onlyFragment(cwd)
+      fs.rmSync(path.join(cwd, '.specgate'), { recursive: true })
+      for (const i of [1, 2, 3]) {
+        const shard = await runVitest(leg, cwd, ['run', `--shard=${i}/3`, '--reporter=blob'])
+        expect(shard.stdout).toContain(`shard ${i}/3: only the clauses this shard ran are shown`)
+        expect(shard.stdout).not.toContain('uncovered')
+      }
+      const shards = readFragments(cwd)
+      expect(shards.map((s) => s.sources[0]!.shard?.index).sort()).toEqual([1, 2, 3])
+      expect(shards.every((s) => s.sources[0]!.partial)).toBe(true)
+      fs.rmSync(path.join(cwd, '.specgate'), { recursive: true })
+      const merged = await runVitest(leg, cwd, ['run', '--merge-reports'])
+      expect(merged.output).not.toContain('specgate: internal error')
+      const mergedLedger = onlyFragment(cwd)
+      expect(comparable(mergedLedger)).toEqual(comparable(unsharded))
+      expect(comparable(mergeLedgers(shards))).toEqual(comparable(unsharded))
+      expect(await verdictsOf(mergedLedger, cwd)).toEqual(await verdictsOf(unsharded, cwd))
+      expect(await verdictsOf(unsharded, cwd)).toMatchObject({ 'BILL-002': 'hollow', 'BILL-001': 'stale', 'BILL-005': 'uncovered', 'BILL-003': 'accepted' })
+    })
+
+    test('errors: a bad plugin option, a bad specgate config and an unwritable ledger folder fail the run with a message', async () => {
+      const cwd = await copyFixture('vitest-accepted', leg)
+      writeConfig(cwd, "specgate({ gates: { 'no-such-gate': 'error' } })")
+      const badOption = await runVitest(leg, cwd, ['run'])
+      expect(badOption.code).toBe(1)
+      expect(badOption.output).toContain('specgate() plugin option gates.no-such-gate: not a gate')
+      writeConfig(cwd, 'specgate()')
+      fs.writeFileSync(path.join(cwd, 'specgate.config.json'), JSON.stringify({ ledgerdir: 'x' }))
+      const badConfig = await runVitest(leg, cwd, ['run'])
+      expect(badConfig.code).toBe(1)
+      expect(badConfig.output).toContain('unknown key "ledgerdir"; did you mean "ledgerDir"?')
+      fs.writeFileSync(path.join(cwd, 'specgate.config.json'), JSON.stringify({ ledgerDir: 'vitest.config.ts/ledger' }))
+      const unwritable = await runVitest(leg, cwd, ['run'])
+      expect(unwritable.code).toBe(1)
+      expect(unwritable.stderr).toMatch(/specgate: internal error, the run's evidence is incomplete: Error: ENOTDIR/)
+    })
+  })
+}
+
+function writeConfig(cwd: string, plugin: string): void {
+  fs.writeFileSync(path.join(cwd, 'vitest.config.ts'), [
+    "import { defineConfig } from 'vitest/config'",
+    "import specgate from 'specgate/vitest'",
+    `export default defineConfig({ plugins: [${plugin}], test: { include: ['test/**/*.test.ts'] } })`,
+  ].join('\n'))
+}
+
+/** The ledger apart from what differs between runs by nature: source ids, timestamps, durations. */
+function comparable(ledger: Ledger): unknown[] {
+  return ledger.evidence.map((e) => ({
+    ...e,
+    source: '',
+    durationMs: 0,
+    steps: e.steps?.map((s) => ({ ...s, durationMs: 0 })) ?? null,
+  }))
+}
+
+async function verdictsOf(ledger: Ledger, cwd: string): Promise<Record<string, string>> {
+  const spec = await loadSpec({ root: cwd })
+  const v = computeVerdicts(spec, ledger, configSchema.parse({}), { runners: ['vitest'] })
+  return Object.fromEntries(v.clauses.map((c) => [c.clause.id!, `${c.verdict}`]))
+}
