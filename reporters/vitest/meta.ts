@@ -39,3 +39,9 @@ export function registry(): RuntimeRegistry {
   const g = globalThis as { [KEY]?: RuntimeRegistry }
   return (g[KEY] ??= {})
 }
+
+// Vitest types a test's `meta` option as Partial<TaskMeta>; declaring specgate's keys there lets
+// `test(name, clause(...), fn)` type-check in users' projects.
+declare module '@vitest/runner' {
+  interface TaskMeta extends SpecgateMeta {}
+}
