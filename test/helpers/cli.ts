@@ -19,7 +19,7 @@ export function specgate(args: readonly string[], cwd: string, env: NodeJS.Proce
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', CI: '', ...env },
+    env: { ...process.env, NO_COLOR: '1', CI: '', ...env },
     maxBuffer: 64 * 1024 * 1024,
   })
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
