@@ -1,7 +1,7 @@
 /**
  * The report formats `specgate check` can write, in one typed registry. Each is a pure
- * `render(model, ctx) -> string`; `file` says where it goes in the report folder, or that it goes
- * to standard output. To add a format (`messages`, `cucumber-html`), add one entry here.
+ * `render(model, ctx)`; `file` says where it goes in the report folder, or that it goes to standard
+ * output. To add a format (`messages`, `cucumber-html`), add one entry here.
  */
 import type { RenderContext, ReportModel } from './model.js'
 import { renderConsole } from './render-console.js'
@@ -18,8 +18,14 @@ export interface ReportFormat {
   file: string | 'stdout'
   /** written when no --format is given */
   byDefault: boolean
-  render(model: ReportModel, ctx: RenderContext): string | Promise<string>
+  render(model: ReportModel, ctx: RenderContext): Rendered
 }
+
+/**
+ * A whole text, or its chunks in order: the large reports of a large SPEC (tens of MB each) are
+ * generators, so the writer streams them to disk instead of holding every report as one string.
+ */
+export type Rendered = string | Iterable<string> | Promise<string>
 
 export const FORMATS = {
   console: { describe: 'compact per-feature table and gate results', file: 'stdout', byDefault: true, render: renderConsole },

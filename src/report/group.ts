@@ -7,7 +7,16 @@ export interface FeatureGroup {
   clauses: ClauseVerdict[]
 }
 
+/** Several reports group the same verdicts: the grouping is made once per list (callers only read it). */
+const grouped = new WeakMap<readonly ClauseVerdict[], FeatureGroup[]>()
+
 export function byFeature(clauses: readonly ClauseVerdict[]): FeatureGroup[] {
+  let groups = grouped.get(clauses)
+  if (!groups) grouped.set(clauses, (groups = groupByFeature(clauses)))
+  return groups
+}
+
+function groupByFeature(clauses: readonly ClauseVerdict[]): FeatureGroup[] {
   const groups = new Map<string, FeatureGroup>()
   for (const cv of clauses) {
     const g = groups.get(cv.clause.file) ?? { file: cv.clause.file, name: cv.clause.feature.name, clauses: [] }

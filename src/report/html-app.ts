@@ -171,10 +171,13 @@ export function htmlApp(): void {
   }
 
   function evidenceBlock(e: HtmlClause['evidence'][number]): HTMLElement {
-    const head = el('div', { class: 'ev-head' }, el('span', { class: `status s-${e.status}` }, e.status), ` ${e.runner}${e.project ? ` [${e.project}]` : ''} `, el('code', {}, e.place), ` ${e.title}`, ` (${e.case}, ${e.durationMs} ms${e.retries ? `, ${e.retries} retries` : ''}${e.assertions === null ? '' : `, ${e.assertions} assertions`}${e.skeleton ? ', skeleton' : ''}${e.detail ? `, ${e.detail}` : ''})`)
+    const head = el('div', { class: 'ev-head' }, el('span', { class: `status s-${e.status}` }, e.status), ` ${e.runner}${e.project ? ` [${e.project}]` : ''} `, el('code', {}, data.strings[e.place]), ` ${e.title}`, ` (${e.case}, ${e.durationMs} ms${e.retries ? `, ${e.retries} retries` : ''}${e.assertions === null ? '' : `, ${e.assertions} assertions`}${e.skeleton ? ', skeleton' : ''}${e.detail ? `, ${e.detail}` : ''})`)
     const box = el('div', { class: 'evidence', 'data-testid': 'evidence' }, head)
     if (e.failure) box.append(el('pre', { class: 'failure', 'data-testid': 'failure' }, `${e.failure.step ? `at step "${e.failure.step}"\n` : ''}${e.failure.message}`))
-    if (e.steps) box.append(el('ol', { class: 'steps' }, ...e.steps.map(([keyword, text, status, error]) => el('li', { class: `step s-${status}` }, el('span', { class: 'status' }, status), ` ${data.strings[keyword]} ${data.strings[text]}`, error ? el('pre', {}, error) : undefined))))
+    if (e.steps) box.append(el('ol', { class: 'steps' }, ...e.steps.map(([keyword, text, s, error]) => {
+      const status = data.strings[s]
+      return el('li', { class: `step s-${status}` }, el('span', { class: 'status' }, status), ` ${data.strings[keyword]} ${data.strings[text]}`, error ? el('pre', {}, error) : undefined)
+    })))
     else box.append(el('p', { class: 'muted' }, 'the test does not use step helpers: no step record'))
     if (e.data) box.append(dataState(e.data))
     return box
@@ -189,7 +192,7 @@ export function htmlApp(): void {
     detail.append(
       el('h2', { 'data-testid': 'detail-title' }, el('span', { class: 'id' }, c.id), ' ', c.name),
       el('p', {}, verdictBadge(c.verdict, c.waivedVerdict), ' ', el('span', { class: 'reason', 'data-testid': 'detail-reason' }, c.reason)),
-      el('p', { class: 'meta' }, `${f.name} · `, el('code', {}, `${c.file}:${c.line}`), ` · level ${c.levels.join(', ') || '-'} · owner ${c.owner ?? '-'} · acceptor ${c.acceptor ?? '-'}`),
+      el('p', { class: 'meta' }, `${f.name} · `, el('code', {}, `${f.file}:${c.line}`), ` · level ${c.levels.join(', ') || '-'} · owner ${c.owner ?? '-'} · acceptor ${c.acceptor ?? '-'}`),
       el('p', { class: 'tags' }, ...c.tags.map((t) => el('span', { class: 'tag' }, t))),
       section('Gherkin', el('pre', { class: 'gherkin', 'data-testid': 'gherkin' }, c.gherkin.map((i) => data.strings[i]).join('\n'))),
     )

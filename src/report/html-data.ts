@@ -1,15 +1,17 @@
 /**
  * The data the HTML report's page renders from: the report model cut down to plain JSON, with the
- * clause's Gherkin text rebuilt from the clause model.
+ * clause's Gherkin text rebuilt from the clause model. It is written in chunks (one per clause),
+ * already escaped for a script element: for a large SPEC it is tens of MB.
  */
 import type { ClauseVerdict } from '../ledger/verdict.js'
 import type { Evidence } from '../ledger/schema.js'
 import type { Clause } from '../spec/model.js'
+import { jsonForScript } from './escape.js'
 import { byFeature, placeOf } from './group.js'
 import type { ReportModel } from './model.js'
 
 export interface HtmlData {
-  /** every step text and Gherkin line once; clauses and steps refer to them by index */
+  /** every step text, Gherkin line, test place and step status once; clauses and steps refer to them by index */
   strings: string[]
   title: string
   generatedAt: string
@@ -29,9 +31,9 @@ export interface HtmlData {
 export interface HtmlClause {
   id: string
   name: string
+  /** index into `features`, which holds the file */
   feature: number
   rule?: string
-  file: string
   line: number
   verdict: string
   waivedVerdict?: string
@@ -50,7 +52,8 @@ export interface HtmlClause {
 interface HtmlEvidence {
   case: string
   runner: string
-  place: string
+  /** index into `strings`: `file:line` of the test */
+  place: number
   title: string
   project?: string
   status: string
@@ -60,18 +63,17 @@ interface HtmlEvidence {
   retries: number
   assertions: number | null
   failure?: { message: string; step?: string }
-  /** [keyword, text (indexes into `strings`), status, error?]: a large SPEC repeats its steps a lot */
-  steps: [number, number, string, string?][] | null
+  /** [keyword, text, status (indexes into `strings`), error?]: a large SPEC repeats its steps a lot */
+  steps: [number, number, number, string?][] | null
   data?: Evidence['data']
 }
 
-export function htmlData(model: ReportModel): HtmlData {
+/** The JSON text of HtmlData, in chunks; `strings` comes last, once every clause has added to it. */
+export function* htmlDataJson(model: ReportModel): Generator<string> {
   const groups = byFeature(model.verdicts.clauses)
   const waivers = new Map(model.waivers.map((u) => [u.waiver.clause, u]))
   const strings = new Interner()
-  const clauses = groups.flatMap((g, i) => g.clauses.map((cv) => clauseData(cv, i, waivers.get(cv.clause.id ?? ''), strings)))
-  return {
-    strings: strings.list,
+  const head: Omit<HtmlData, 'strings' | 'clauses'> = {
     title: model.title,
     generatedAt: model.generatedAt,
     specRevision: model.specRevision,
@@ -85,13 +87,21 @@ export function htmlData(model: ReportModel): HtmlData {
     baseline: model.baseline,
     debts: model.debts,
     features: groups.map((g) => ({ name: g.name, file: g.file })),
-    clauses,
     orphans: model.verdicts.orphans.map((o) => ({ place: placeOf(o.evidence.test), title: o.evidence.test.title, reason: o.reason })),
     sources: model.ledger.sources.map((s) => ({
       id: s.id, runner: s.runner, label: s.label, createdAt: s.createdAt, commit: s.commit,
       shard: s.shard ? `${s.shard.index}/${s.shard.total}` : undefined, rejected: s.rejected,
     })),
   }
+  yield `${jsonForScript(head).slice(0, -1)},"clauses":[`
+  let first = true
+  for (const [i, g] of groups.entries()) {
+    for (const cv of g.clauses) {
+      yield (first ? '' : ',') + jsonForScript(clauseData(cv, i, waivers.get(cv.clause.id ?? ''), strings))
+      first = false
+    }
+  }
+  yield `],"strings":${jsonForScript(strings.list)}}`
 }
 
 class Interner {
@@ -110,7 +120,7 @@ class Interner {
 function clauseData(cv: ClauseVerdict, feature: number, use: ReportModel['waivers'][number] | undefined, strings: Interner): HtmlClause {
   const c = cv.clause
   return {
-    id: c.id ?? c.key, name: c.name, feature, rule: c.rule?.name, file: c.file, line: c.line,
+    id: c.id ?? c.key, name: c.name, feature, rule: c.rule?.name, line: c.line,
     verdict: cv.verdict, waivedVerdict: cv.waivedVerdict, reason: cv.reason,
     levels: c.levels, owner: c.owner, acceptor: c.acceptor, tags: c.tags,
     gherkin: gherkinText(c).map((l) => strings.of(l)),
@@ -125,11 +135,11 @@ function clauseData(cv: ClauseVerdict, feature: number, use: ReportModel['waiver
 
 function evidenceData(e: Evidence, strings: Interner): HtmlEvidence {
   return {
-    case: e.caseKey, runner: e.runner, place: placeOf(e.test), title: e.test.title, project: e.test.project,
+    case: e.caseKey, runner: e.runner, place: strings.of(placeOf(e.test)), title: e.test.title, project: e.test.project,
     status: e.status, detail: e.detail, skeleton: e.skeleton, durationMs: e.durationMs, retries: e.retries,
     assertions: e.assertions, failure: e.failure, data: e.data,
     steps: e.steps && e.steps.map((st) => {
-      const step: [number, number, string, string?] = [strings.of(st.keyword), strings.of(st.text), st.status]
+      const step: [number, number, number, string?] = [strings.of(st.keyword), strings.of(st.text), strings.of(st.status)]
       if (st.error) step.push(st.error)
       return step
     }),

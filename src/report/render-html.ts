@@ -3,15 +3,16 @@
  * with filters, and per clause its Gherkin text, tests, steps, failure, data and waiver. The data
  * travels as JSON in a script element; the page builds the DOM with textContent only.
  */
-import { escapeHtml, jsonForScript } from './escape.js'
+import { escapeHtml } from './escape.js'
 import { htmlApp } from './html-app.js'
-import { htmlData } from './html-data.js'
+import { htmlDataJson } from './html-data.js'
 import { HTML_STYLE } from './html-style.js'
 import type { RenderContext, ReportModel } from './model.js'
 
-export function renderHtml(model: ReportModel, _ctx: RenderContext): string {
+/** In chunks (the data one clause at a time): the report of a large SPEC is tens of MB. */
+export function* renderHtml(model: ReportModel, _ctx: RenderContext): Generator<string> {
   const title = escapeHtml(model.title)
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -30,7 +31,9 @@ export function renderHtml(model: ReportModel, _ctx: RenderContext): string {
 <div id="side"></div>
 <div id="filters" data-testid="filters"><span id="shown"></span></div>
 <main><div id="tree" data-testid="tree"></div><aside id="detail" data-testid="detail"></aside></main>
-<script type="application/json" id="specgate-data">${jsonForScript(htmlData(model))}</script>
+<script type="application/json" id="specgate-data">`
+  yield* htmlDataJson(model)
+  yield `</script>
 <script>(${htmlApp.toString()})()</script>
 </body>
 </html>

@@ -1,7 +1,7 @@
 /** ledger.json: the merged ledger, with sorted keys, valid against specs/ledger.schema.json. */
 import type { RenderContext, ReportModel } from './model.js'
-import { sortedJson } from './sorted-json.js'
+import { sortedJsonChunks } from './sorted-json.js'
 
-export function renderJson(model: ReportModel, _ctx: RenderContext): string {
-  return sortedJson(model.ledger)
+export function renderJson(model: ReportModel, _ctx: RenderContext): Iterable<string> {
+  return sortedJsonChunks(model.ledger)
 }

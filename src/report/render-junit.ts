@@ -11,19 +11,18 @@ import type { RenderContext, ReportModel } from './model.js'
 
 const SKIPPED: readonly Verdict[] = ['waived', 'pending', 'skipped']
 
-export function renderJunit(model: ReportModel, _ctx: RenderContext): string {
-  const suites = byFeature(model.verdicts.clauses).map((g) => suite(g.name, g.file, g.clauses))
+/** In chunks, one per feature: the report of a large SPEC is many MB. */
+export function* renderJunit(model: ReportModel, _ctx: RenderContext): Generator<string> {
   const { clauses, cases } = model.totals
   const failures = countCases(model.verdicts.clauses, (v) => v !== 'accepted' && !SKIPPED.includes(v))
   const skipped = countCases(model.verdicts.clauses, (v) => SKIPPED.includes(v))
-  return [
+  yield [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${x(model.title)}" tests="${cases}" failures="${failures}" skipped="${skipped}" errors="0" time="0">`,
     `  <properties><property name="specgate.clauses" value="${clauses}"/><property name="specgate.passed" value="${model.passed}"/></properties>`,
-    ...suites,
-    '</testsuites>',
-    '',
   ].join('\n')
+  for (const g of byFeature(model.verdicts.clauses)) yield `\n${suite(g.name, g.file, g.clauses)}`
+  yield '\n</testsuites>\n'
 }
 
 function suite(name: string, file: string, clauses: readonly ClauseVerdict[]): string {

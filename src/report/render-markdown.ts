@@ -9,18 +9,27 @@ import { escapeMarkdownCell as cell } from './escape.js'
 import { byFeature, levelOf, placeOf } from './group.js'
 import type { RenderContext, ReportModel } from './model.js'
 
-export function renderMarkdown(model: ReportModel, ctx: RenderContext): string {
+/** In chunks, one per section and per feature: the report of a large SPEC is many MB. */
+export function* renderMarkdown(model: ReportModel, ctx: RenderContext): Generator<string> {
+  const links = new Links(ctx.reportDir)
   const parts = [
-    `# ${cell(model.title)}: ${model.passed ? 'passed' : 'failed'}`,
-    `SPEC revision \`${model.specRevision}\`, ${model.ledger.sources.length} fragment(s)${model.generatedAt ? `, newest ${model.generatedAt}` : ''}.`,
-    totals(model),
-    gates(model),
-    baseline(model),
-    debts(model),
-    ...byFeature(model.verdicts.clauses).map((g) => feature(g.name, g.file, g.clauses, ctx)),
-    orphans(model),
+    () => `# ${cell(model.title)}: ${model.passed ? 'passed' : 'failed'}`,
+    () => `SPEC revision \`${model.specRevision}\`, ${model.ledger.sources.length} fragment(s)${model.generatedAt ? `, newest ${model.generatedAt}` : ''}.`,
+    () => totals(model),
+    () => gates(model),
+    () => baseline(model),
+    () => debts(model),
+    ...byFeature(model.verdicts.clauses).map((g) => () => feature(g.name, g.file, g.clauses, links)),
+    () => orphans(model),
   ]
-  return `${parts.filter(Boolean).join('\n\n')}\n`
+  let first = true
+  for (const part of parts) {
+    const text = part()
+    if (!text) continue
+    yield first ? text : `\n\n${text}`
+    first = false
+  }
+  yield '\n'
 }
 
 function totals(model: ReportModel): string {
@@ -56,29 +65,39 @@ function debts(model: ReportModel): string {
   return ['## Who owes what', '', '| role | who | clauses failing a gate |', '|---|---|---|', ...rows].join('\n')
 }
 
-function feature(name: string, file: string, clauses: readonly ClauseVerdict[], ctx: RenderContext): string {
+function feature(name: string, file: string, clauses: readonly ClauseVerdict[], links: Links): string {
   const head = `## ${cell(name)}\n\n\`${cell(file)}\`\n\n| clause | name | level | verdict | reason | owner | acceptor | evidence |\n|---|---|---|---|---|---|---|---|`
-  return [head, ...clauses.map((cv) => row(cv, ctx))].join('\n')
+  return [head, ...clauses.map((cv) => row(cv, links))].join('\n')
 }
 
-function row(cv: ClauseVerdict, ctx: RenderContext): string {
+function row(cv: ClauseVerdict, links: Links): string {
   const c = cv.clause
   const verdict = cv.waivedVerdict ? `${cv.verdict} (${cv.waivedVerdict})` : cv.verdict
   const cells = [c.id ?? c.key, c.name, levelOf(cv), verdict, cv.reason, c.owner ?? '', c.acceptor ?? '']
-  return `| ${cells.map(cell).join(' | ')} | ${evidenceLinks(cv.evidence, ctx)} |`
+  return `| ${cells.map(cell).join(' | ')} | ${evidenceLinks(cv.evidence, links)} |`
 }
 
-function evidenceLinks(evidence: readonly Evidence[], ctx: RenderContext): string {
+function evidenceLinks(evidence: readonly Evidence[], links: Links): string {
   const places = [...new Set(evidence.map((e) => placeOf(e.test)))]
-  const links = places.slice(0, 3).map((p) => `[${cell(p)}](${linkTo(p, ctx)})`)
-  return links.join(', ') + (places.length > 3 ? ` and ${places.length - 3} more` : '')
+  const shown = places.slice(0, 3).map((p) => `[${cell(p)}](${links.to(p)})`)
+  return shown.join(', ') + (places.length > 3 ? ` and ${places.length - 3} more` : '')
 }
 
 /** From the report folder back to the test file; `#L12` is the line anchor code hosts understand. */
-function linkTo(place: string, ctx: RenderContext): string {
-  const [file, line] = place.split(/:(?=\d+$)/)
-  const rel = path.posix.relative(ctx.reportDir, file!)
-  return encodeURI(rel).replace(/[()]/g, (m) => `%${m.charCodeAt(0).toString(16)}`) + (line ? `#L${line}` : '')
+class Links {
+  /** a test file is linked from many rows: its relative, encoded path is worked out once */
+  private readonly files = new Map<string, string>()
+  constructor(private readonly reportDir: string) {}
+
+  to(place: string): string {
+    const [file, line] = place.split(/:(?=\d+$)/)
+    let href = this.files.get(file!)
+    if (href === undefined) {
+      href = encodeURI(path.posix.relative(this.reportDir, file!)).replace(/[()]/g, (m) => `%${m.charCodeAt(0).toString(16)}`)
+      this.files.set(file!, href)
+    }
+    return href + (line ? `#L${line}` : '')
+  }
 }
 
 function orphans(model: ReportModel): string {

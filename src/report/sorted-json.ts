@@ -1,20 +1,90 @@
 /**
  * JSON with sorted keys: equal values give equal text. The top-level arrays hold one item per
- * line, so a ledger diffs well. Sorting uses JSON.stringify's property-list form (every key of
- * the document, sorted), which orders keys natively: a 60,000-record ledger writes in a fraction
- * of the time a key-sorting replacer function takes.
+ * line, so a ledger diffs well, and the text comes in chunks (one per item), so a 60,000-record
+ * ledger is never one string in memory.
  */
 import { compareStrings } from '../ledger/merge.js'
 
 export function sortedJson(value: unknown): string {
-  const keys = [...collectKeys(value, new Set())].sort(compareStrings)
-  if (!isObject(value)) return `${JSON.stringify(value, keys)}\n`
-  const fields = keys.filter((k) => Object.hasOwn(value, k) && value[k] !== undefined).map((k) => {
+  return [...sortedJsonChunks(value)].join('')
+}
+
+export function* sortedJsonChunks(value: unknown): Generator<string> {
+  const text = new SortedText()
+  if (!isObject(value)) {
+    yield `${text.of(value)}\n`
+    return
+  }
+  const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort(compareStrings)
+  yield '{'
+  for (const [i, k] of keys.entries()) {
     const v = value[k]
-    const body = Array.isArray(v) && v.length ? `[\n${v.map((item) => `    ${JSON.stringify(item, keys) ?? 'null'}`).join(',\n')}\n  ]` : JSON.stringify(v, keys)
-    return `  ${JSON.stringify(k)}: ${body}`
-  })
-  return `{\n${fields.join(',\n')}\n}\n`
+    yield `${i ? ',' : ''}\n  ${JSON.stringify(k)}: `
+    if (!Array.isArray(v) || v.length === 0) {
+      yield text.of(v)
+      continue
+    }
+    yield '['
+    for (const [j, item] of v.entries()) yield `${j ? ',' : ''}\n    ${text.of(item) ?? 'null'}`
+    yield '\n  ]'
+  }
+  yield '\n}\n'
+}
+
+/**
+ * Sorting a copy's keys and letting JSON.stringify run natively is several times faster than
+ * JSON.stringify's property-list form; the sorted key order is kept per set of keys, since a
+ * ledger has only a handful of object shapes.
+ */
+class SortedText {
+  private readonly orders = new Map<string, string[]>()
+
+  of(value: unknown): string {
+    const copy = this.sorted(value)
+    // An object with an array-index key ("2", "10") cannot hold its keys in code-unit order, since
+    // JavaScript lists index keys first: such rare values use the (slower) property-list form.
+    return copy === INDEX_KEY ? JSON.stringify(value, [...collectKeys(value, new Set())].sort(compareStrings)) : JSON.stringify(copy)
+  }
+
+  private sorted(value: unknown): unknown {
+    if (Array.isArray(value)) {
+      const out: unknown[] = []
+      for (const v of value) {
+        const copy = this.sorted(v)
+        if (copy === INDEX_KEY) return INDEX_KEY
+        out.push(copy)
+      }
+      return out
+    }
+    if (!isObject(value) || typeof value.toJSON === 'function') return value
+    const order = this.orderOf(Object.keys(value))
+    if (order === undefined) return INDEX_KEY
+    const out: Record<string, unknown> = {}
+    for (const k of order) {
+      const copy = this.sorted(value[k])
+      if (copy === INDEX_KEY) return INDEX_KEY
+      out[k] = copy
+    }
+    return out
+  }
+
+  /** undefined when a key is an array index */
+  private orderOf(keys: string[]): string[] | undefined {
+    const shape = keys.join('\u0000')
+    let order = this.orders.get(shape)
+    if (order === undefined) {
+      if (keys.some(isIndexKey)) return undefined
+      order = keys.sort(compareStrings)
+      this.orders.set(shape, order)
+    }
+    return order
+  }
+}
+
+const INDEX_KEY = Symbol('index key')
+
+function isIndexKey(k: string): boolean {
+  return /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1
 }
 
 function collectKeys(value: unknown, keys: Set<string>): Set<string> {

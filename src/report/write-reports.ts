@@ -1,8 +1,11 @@
-/** The one module that writes report files: renders each chosen format and writes it atomically. */
+/**
+ * The one module that writes report files: renders each chosen format and streams its chunks to
+ * the file, atomically (temp file + rename) so a reader never sees half a report.
+ */
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
-import { FORMATS, type FormatName } from './formats.js'
+import { FORMATS, type FormatName, type Rendered } from './formats.js'
 import type { RenderContext, ReportModel } from './model.js'
 
 export interface WrittenReports {
@@ -10,25 +13,65 @@ export interface WrittenReports {
   files: string[]
   /** what goes to standard output, in format order */
   stdout: string
-  /** the Markdown report, when rendered, for the GitHub step summary */
-  markdown?: string
+  /** the Markdown report's file, when written, for the GitHub step summary */
+  markdownFile?: string
 }
 
 export async function writeReports(model: ReportModel, formats: readonly FormatName[], outDir: string, ctx: RenderContext): Promise<WrittenReports> {
   const out: WrittenReports = { files: [], stdout: '' }
   for (const name of formats) {
     const format = FORMATS[name]
-    const text = await format.render(model, ctx)
-    if (name === 'markdown') out.markdown = text
+    const chunks = chunksOf(await format.render(model, ctx))
     if (format.file === 'stdout') {
-      out.stdout += text
+      for (const chunk of chunks) out.stdout += chunk
       continue
     }
     const file = path.join(outDir, format.file)
     await fs.promises.mkdir(outDir, { recursive: true })
-    // atomic (temp file + rename) so a reader never sees half a report; no fsync: a report can be rewritten
-    await writeFileAtomic(file, text, { fsync: false })
+    writeAtomic(file, chunks)
     out.files.push(file)
+    if (name === 'markdown') out.markdownFile = file
   }
   return out
+}
+
+function chunksOf(rendered: Awaited<Rendered>): Iterable<string> {
+  return typeof rendered === 'string' ? [rendered] : rendered
+}
+
+/** Chunks are gathered into writes of about this many characters: few system calls, little memory. */
+const WRITE_SIZE = 1 << 20
+
+/** No fsync: a report can be rewritten; the rename is what keeps readers from half a file. */
+function writeAtomic(file: string, chunks: Iterable<string>): void {
+  const temp = `${file}.${randomUUID().slice(0, 8)}.tmp`
+  try {
+    writeChunks(temp, chunks)
+    fs.renameSync(temp, file)
+  } catch (err) {
+    fs.rmSync(temp, { force: true })
+    throw err
+  }
+}
+
+function writeChunks(file: string, chunks: Iterable<string>): void {
+  const fd = fs.openSync(file, 'w')
+  try {
+    let pending = ''
+    for (const chunk of chunks) {
+      pending += chunk
+      if (pending.length >= WRITE_SIZE) {
+        writeAll(fd, pending)
+        pending = ''
+      }
+    }
+    writeAll(fd, pending)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8')
+  for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done)
 }
