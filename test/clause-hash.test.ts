@@ -7,6 +7,7 @@
 import { dialects } from '@cucumber/gherkin'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { buildSpec } from '../src/spec/load-spec.js'
 
 type Kind = 'context' | 'action' | 'outcome'
@@ -33,7 +34,7 @@ const step: fc.Arbitrary<Step> = fc.record({
 }).map(({ kind, text, arg }) => ({ kind, text, ...arg }))
 const examples = fc.uniqueArray(word, { minLength: 1, maxLength: 3 }).chain((header) =>
   fc.array(fc.array(word, { minLength: header.length, maxLength: header.length }), { minLength: 1, maxLength: 3 }).map((rows) => ({ header, rows })))
-const clause: fc.Arbitrary<ClauseShape> = fc.record({ steps: fc.array(step, { minLength: 1, maxLength: 6 }), examples: fc.option(examples, { nil: undefined }) })
+const clauseShape: fc.Arbitrary<ClauseShape> = fc.record({ steps: fc.array(step, { minLength: 1, maxLength: 6 }), examples: fc.option(examples, { nil: undefined }) })
 const format: fc.Arbitrary<Format> = fc.record({
   language: fc.constantFrom<Format['language']>('en', 'fr', 'de'),
   indent: fc.constantFrom('', ' ', '  ', '    ', '\t'),
@@ -113,21 +114,37 @@ function mutate(c: ClauseShape, t: Target): ClauseShape {
 }
 
 describe('clause hash', () => {
-  it('is the same however the clause is written (formatting, comments, tag order, alignment, And/But, language, line endings)', () => {
-    fc.assert(fc.property(clause, format, format, (c, f1, f2) => {
+  it('MODEL-003 is the same however the clause is laid out (indentation, blank lines, comments, tag order, alignment, line endings)', clause('MODEL-003', '492216dc0559'), () => {
+    fc.assert(fc.property(clauseShape, format, format, (c, f1, f2) => {
+      // same language and keywords: only the layout differs
+      const relaid = { ...f2, language: f1.language, conjunctions: f1.conjunctions }
+      expect(hashOf(render(c, f1))).toBe(hashOf(render(c, relaid)))
+    }), { numRuns: 200 })
+  })
+
+  it('MODEL-004 is the same with And/But for the keyword it continues and with keywords in another language', clause('MODEL-004', '08867893aafd'), () => {
+    fc.assert(fc.property(clauseShape, format, format, (c, f1, f2) => {
+      // same layout: only the keywords differ (en/fr/de, Given-Given or Given-And/But)
+      const reworded = { ...f1, language: f2.language, conjunctions: f2.conjunctions }
+      expect(hashOf(render(c, f1))).toBe(hashOf(render(c, reworded)))
+    }), { numRuns: 200 })
+  })
+
+  it('is the same however the clause is written (all of the above at once)', () => {
+    fc.assert(fc.property(clauseShape, format, format, (c, f1, f2) => {
       expect(hashOf(render(c, f1))).toBe(hashOf(render(c, f2)))
     }), { numRuns: 200 })
   })
 
-  it('changes with any change to a step text, a DocString, a DataTable cell or an Examples row', () => {
-    const withTarget = clause.chain((c) => fc.constantFrom(...targets(c)).map((t) => [c, t] as const))
+  it('MODEL-005 changes with any change to a step text, a DocString, a DataTable cell or an Examples row', clause('MODEL-005', '6b77df2764dd'), () => {
+    const withTarget = clauseShape.chain((c) => fc.constantFrom(...targets(c)).map((t) => [c, t] as const))
     fc.assert(fc.property(withTarget, format, ([c, t], f) => {
       expect(hashOf(render(mutate(c, t), f))).not.toBe(hashOf(render(c, f)))
     }), { numRuns: 200 })
   })
 
-  it('changes when a step changes kind (Given to Then) with the same text', () => {
-    fc.assert(fc.property(clause, format, (c, f) => {
+  it('MODEL-005 changes when a step changes kind (Given to Then) with the same text', clause('MODEL-005', '6b77df2764dd'), () => {
+    fc.assert(fc.property(clauseShape, format, (c, f) => {
       const flipped = structuredClone(c)
       flipped.steps[0]!.kind = c.steps[0]!.kind === 'outcome' ? 'context' : 'outcome'
       expect(hashOf(render(flipped, { ...f, conjunctions: false }))).not.toBe(hashOf(render(c, { ...f, conjunctions: false })))

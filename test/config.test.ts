@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { clause, type ClauseTestOptions } from 'specgate/vitest'
 import { schemaDocuments } from '../src/schemas.js'
 import { REPO, scratch, specgate, writeTree } from './helpers/cli.js'
 
@@ -44,8 +45,16 @@ describe('config files', () => {
     'specgate.config.yaml': 'tags:\n  allowed: ["@smoke"]\n',
     'specgate.config.yml': 'tags:\n  allowed: ["@smoke"]\n',
   }
+  // CONFIG-001's Examples rows; the other formats are read the same way, tested without a clause row
+  const rows: Record<string, ClauseTestOptions> = {
+    'specgate.config.ts': clause('CONFIG-001', '8dec87d86d4b', { row: 1 }),
+    'specgate.config.mjs': clause('CONFIG-001', '8dec87d86d4b', { row: 2 }),
+    'specgate.config.json': clause('CONFIG-001', '8dec87d86d4b', { row: 3 }),
+    'specgate.config.yaml': clause('CONFIG-001', '8dec87d86d4b', { row: 4 }),
+  }
   for (const [file, text] of Object.entries(allowSmoke)) {
-    it(`reads ${file}`, () => {
+    const row = rows[file]
+    it(`${row ? `CONFIG-001[${row.meta.specgate.row}] ` : ''}reads ${file}`, row ?? {}, () => {
       const r = specgate(['lint'], project({ [file]: text, 'package.json': '{ "type": "module" }' }))
       // (the helper sets NO_COLOR and an empty FORCE_COLOR, about which node itself may warn here)
       expect(r.stderr).not.toContain('specgate:')
@@ -54,7 +63,7 @@ describe('config files', () => {
     })
   }
 
-  it('works without a config: the default globs, tags and rules apply', () => {
+  it('CONFIG-002 works without a config: the default globs, tags and rules apply', clause('CONFIG-002', '6456aedab410'), () => {
     const r = specgate(['lint'], project({}))
     expect(r.stdout).toContain('unknown tag @smoke; add it to tags.allowed in the config if the team uses it')
     expect(r.code).toBe(1)
@@ -80,7 +89,7 @@ describe('config mistakes: one line naming the file and the key path, exit 2', (
     ['a config module that throws', { 'specgate.config.mjs': "throw new Error('no config today')\n" }, 'specgate.config.mjs: cannot load config: no config today'],
   ]
   for (const [what, files, message] of cases) {
-    it(what, () => {
+    it(`CONFIG-003 ${what}`, clause('CONFIG-003', '8cc6e89d6596'), () => {
       const r = specgate(['lint'], project(files))
       expect(r.code).toBe(2)
       expect(r.stdout).toBe('')
@@ -96,14 +105,14 @@ describe('config mistakes: one line naming the file and the key path, exit 2', (
 })
 
 describe('the published JSON Schema', () => {
-  it('is the one generated from the zod schema (run `npm run schemas` after changing it)', () => {
+  it('CONFIG-004 is the one generated from the zod schema (run `npm run schemas` after changing it)', clause('CONFIG-004', '21f6dab5fc14'), () => {
     const committed = JSON.parse(fs.readFileSync(path.join(REPO, 'specs/config.schema.json'), 'utf8')) as unknown
     expect(committed).toEqual(schemaDocuments()['config.schema.json'])
   })
 })
 
 describe('specgate init', () => {
-  it('writes a commented specgate.config.ts and a starter feature that lint passes', () => {
+  it('CONFIG-005 writes a commented specgate.config.ts and a starter feature that lint passes, and a second run keeps both', clause('CONFIG-005', 'ffc49ce65b41'), () => {
     const dir = project({})
     fs.rmSync(path.join(dir, 'features'), { recursive: true })
     const r = specgate(['init'], dir)
@@ -114,6 +123,14 @@ describe('specgate init', () => {
     ])
     expect(fs.readFileSync(path.join(dir, 'specgate.config.ts'), 'utf8')).toMatch(/^import \{ defineConfig \} from 'specgate'\n\n\/\/ /)
     expect(specgate(['lint'], dir).stdout.trim()).toBe('no findings in 1 file, 2 clauses, 2 cases')
+    const written = ['specgate.config.ts', 'features/example.feature'].map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    const again = specgate(['init'], dir)
+    expect(again.code).toBe(0)
+    expect(again.stdout.trim().split('\n').slice(0, 2)).toEqual([
+      'kept specgate.config.ts (specgate.config.ts already configures this project)',
+      'kept features/example.feature (already exists)',
+    ])
+    expect(['specgate.config.ts', 'features/example.feature'].map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))).toEqual(written)
   })
 
   for (const [format, file] of [['json', 'specgate.config.json'], ['yaml', 'specgate.config.yaml']] as const) {

@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { loadSpec } from '../src/spec/load-spec.js'
 import { CORPUS, scratch, specgate } from './helpers/cli.js'
 import { copyGenFixture, linkSpecgate, listFiles, tool } from './helpers/generate-fixture.js'
@@ -39,7 +40,7 @@ describe('generated skeletons on the real runners', () => {
     expect(r.stdout).toContain('wrote 5 skeletons in 2 files')
   })
 
-  it('Vitest reports every skeleton as todo and passes none', () => {
+  it('GEN-002 Vitest reports every skeleton as todo and passes none', clause('GEN-002', 'd392daf566c1'), () => {
     const results = vitestResults(dir)
     expect(results.map((t) => t.title).sort()).toEqual([
       'KEYS-001 A member sees whether their key works',
@@ -50,7 +51,7 @@ describe('generated skeletons on the real runners', () => {
     expect(results.map((t) => t.status)).toEqual(['todo', 'todo', 'todo', 'todo'])
   })
 
-  it('Playwright (Chromium) reports every skeleton skipped as fixme and passes none', () => {
+  it('GEN-002 Playwright (Chromium) reports every skeleton skipped as fixme and passes none', clause('GEN-002', 'd392daf566c1'), () => {
     const results = playwrightResults(dir)
     expect(results).toEqual([{ status: 'skipped', title: 'KEYS-002 The key page lists the team keys', annotations: ['specgate:clause', 'specgate:hash', 'fixme'] }])
   })
@@ -97,13 +98,13 @@ describe.runIf(fs.existsSync(CORPUS))('generation over every file of the Gherkin
     expect(gen.stdout).toContain(`wrote ${cases} skeletons`)
   })
 
-  it('writes skeletons the TypeScript compiler accepts (strict, noUncheckedIndexedAccess)', () => {
+  it('GEN-010 writes skeletons the TypeScript compiler accepts (strict, noUncheckedIndexedAccess)', clause('GEN-010', '52f4b5c10c69'), () => {
     const tsc = tool('tsc', ['-p', '.'], dir)
     expect(tsc.stdout + tsc.stderr).toBe('')
     expect(tsc.code).toBe(0)
   })
 
-  it('writes skeletons Vitest runs (all todo) and Playwright lists, one test per case', () => {
+  it('GEN-010 writes skeletons Vitest runs (all todo) and Playwright lists, one test per case', clause('GEN-010', '52f4b5c10c69'), () => {
     // `vitest list` leaves todo tests out, so the files are run: every skeleton must come back todo
     const statuses = vitestResults(dir).map((t) => t.status)
     expect(statuses.length).toBe(unitCases)

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { scratch, specgate, writeTree } from './helpers/cli.js'
 import { copyGenFixture, listFiles, read, tool } from './helpers/generate-fixture.js'
 
@@ -9,7 +10,7 @@ const LONG = 'x'.repeat(200)
 const HOSTILE_NAME = `../../etc/passwd "quoted" 'single' \`back\` \${injected} */ // 🚀 émoji / slashes \\ ${LONG}`
 
 describe('specgate generate', () => {
-  it('a second run with no SPEC change writes nothing; --check then passes', () => {
+  it('GEN-003 a second run with no SPEC change writes nothing; --check then passes', clause('GEN-003', '05d48fbb8608'), () => {
     const dir = copyGenFixture('gen-keys')
     expect(specgate(['generate', '--check'], dir).code).toBe(1)
     expect(specgate(['generate'], dir).code).toBe(0)
@@ -23,7 +24,7 @@ describe('specgate generate', () => {
     expect(check.code).toBe(0)
   })
 
-  it('--dry-run prints the files it would write and writes none; --check exits 1 naming what is missing', () => {
+  it('GEN-007 --dry-run prints the files it would write and writes none; --check exits 1 naming what is missing', clause('GEN-007', '64c1c314e7f5'), () => {
     const dir = copyGenFixture('gen-keys')
     const dry = specgate(['generate', '--dry-run'], dir)
     expect(dry.code).toBe(0)
@@ -37,7 +38,7 @@ describe('specgate generate', () => {
     expect(listFiles(dir, 'test').concat(listFiles(dir, 'e2e'))).toEqual([])
   })
 
-  it('writes the contract shape: clause id and hash, Background steps first, DataTable and DocString as data', () => {
+  it('GEN-001 writes the contract shape: one test per case at its level, clause id and hash, Background steps first', clause('GEN-001', 'f16c160c803d'), () => {
     const dir = copyGenFixture('gen-keys')
     specgate(['generate'], dir)
     const text = read(dir, 'test/spec/team/keys.test.ts')
@@ -47,7 +48,8 @@ describe('specgate generate', () => {
       '',
       "describe('Team keys', () => {",
       '  // specgate skeleton: fill in the steps, then delete `skeleton: true`',
-      "  test('KEYS-001 A member sees whether their key works', clause('KEYS-001', 'a5e42118c0c5', { skeleton: true, tags: ['@owner:core', '@acceptor:lead', '@integration'] }), async () => {",
+      // (\' keeps specgate's own status scan from reading this expected text as a test naming KEYS-001)
+      "  test('KEYS-001 A member sees whether their key works', clause(\'KEYS-001\', 'a5e42118c0c5', { skeleton: true, tags: ['@owner:core', '@acceptor:lead', '@integration'] }), async () => {",
     ].join('\n'))
     expect(text).toContain([
       "    await Given('a team with 3 keys', async () => {})",
@@ -56,10 +58,17 @@ describe('specgate generate', () => {
       "    await And('the key\\'s name is \"it\\'s \\\\ fine\"', async () => {})",
     ].join('\n'))
     expect(text).toContain("  describe('Costs', () => {\n")
+    expect(text).toContain("  describe('Sharing', () => {\n")
+    // one skeleton per case, each carrying its clause id, a clause hash and skeleton: true; the @e2e clause goes to Playwright
+    const skeletons = (file: string): string[] => [...read(dir, file).matchAll(/^\s*test\('\S+ .*?', clause\('([^']+)', '[0-9a-f]{12}', \{ (?:row: (\d), )?skeleton: true/gm)]
+      .map((m) => (m[2] ? `${m[1]}[${m[2]}]` : m[1]!))
+    expect(skeletons('test/spec/team/keys.test.ts')).toEqual(['KEYS-001', 'KEYS-004[1]', 'KEYS-004[2]', 'KEYS-005'])
+    expect(skeletons('e2e/spec/team/keys.spec.ts')).toEqual(['KEYS-002'])
+    expect(read(dir, 'e2e/spec/team/keys.spec.ts')).toContain("    await Given('a team with 3 keys', async () => {})\n    await Then('the page lists 3 keys', async () => {})\n    await But('no key shows its secret', async () => {})")
     expect(text).toContain("const row = { project: 'zeta', kind: 'unknown', answer: 'error' }\n      await Given('a team with 3 keys', async () => {})\n      await When('the member asks for the cost of zeta', async () => {})")
   })
 
-  it('never writes a skeleton for a clause some test already names, wherever that test lives', () => {
+  it('GEN-005 never writes a skeleton for a clause some test already names, wherever that test lives', clause('GEN-005', 'a3c90938dc2d'), () => {
     const dir = copyGenFixture('gen-keys')
     writeTree(dir, { 'src/deep/whatever-name.spec.ts': "import { clause } from 'specgate/playwright'\ntest('x', clause(\"KEYS-002\", 'old'), async () => {})\n" })
     const r = specgate(['generate'], dir)
@@ -68,7 +77,7 @@ describe('specgate generate', () => {
     expect(listFiles(dir, 'e2e')).toEqual([])
   })
 
-  it('appends to a test file someone wrote without changing a byte, importing helpers under free names', () => {
+  it('GEN-004 appends to a test file someone wrote without changing a byte, importing helpers under free names', clause('GEN-004', 'b7ea99ee3426'), () => {
     const dir = copyGenFixture('gen-keys')
     const mine = "// my own test, no trailing newline\nconst Given = 'mine'\nimport { test as it } from 'vitest'\nit('x', () => { void Given })"
     writeTree(dir, { 'test/spec/team/keys.test.ts': mine })
@@ -85,7 +94,7 @@ describe('specgate generate', () => {
     expect(json.testResults.flatMap((f) => f.assertionResults.map((a) => a.status)).sort(), run.stderr).toEqual(['passed', 'todo', 'todo', 'todo', 'todo'])
   })
 
-  it('keeps every path inside the configured folders and every name inert, whatever the SPEC calls things', () => {
+  it('GEN-006 keeps every path inside the configured folders and every name inert, whatever the SPEC calls things', clause('GEN-006', '3e1bbcb5b258'), () => {
     const dir = scratch('gen-hostile')
     const scenario = (id: string, level: string): string => `  @id:${id} @${level}\n  Scenario: ${HOSTILE_NAME}\n    Given a step with ${HOSTILE_NAME}\n      """\n      doc ''' \`\${x}\` \\ end\n      """\n`
     writeTree(dir, {
@@ -127,7 +136,7 @@ describe('specgate generate', () => {
     ].join('\n'))
   })
 
-  it('a feature file that does not parse gets nothing and makes the run exit 1, located', () => {
+  it('GEN-009 a feature file that does not parse gets nothing and makes the run exit 1, located', clause('GEN-009', '038d800e3d51'), () => {
     const dir = copyGenFixture('gen-keys')
     writeTree(dir, { 'features/broken.feature': 'Feature: b\n  Scenario: s\n    Given x\n  Examples oops\n' })
     const r = specgate(['generate'], dir)
@@ -136,7 +145,7 @@ describe('specgate generate', () => {
     expect(r.stdout).toContain('wrote 5 skeletons in 2 files')
   })
 
-  it('a generate folder outside the project is a config error (exit 2) naming the key', () => {
+  it('GEN-008 a generate folder outside the project is a config error (exit 2) naming the key', clause('GEN-008', 'be01fdeedb81'), () => {
     const dir = copyGenFixture('gen-keys')
     writeTree(dir, { 'specgate.config.json': JSON.stringify({ generate: { vitestDir: '../elsewhere' } }) })
     const r = specgate(['generate'], dir)

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { configSchema } from '../src/config/schema.js'
 import { applyIds } from '../src/ids/apply-ids.js'
 import { planIds } from '../src/ids/plan-ids.js'
@@ -65,7 +66,7 @@ function write(source: string): { text: string; ids: string[] } {
 }
 
 describe('ids --write, on generated feature files', () => {
-  it('re-parses to the same clauses, each with exactly one id, all ids unique', () => {
+  it('IDS-003 re-parses to the same clauses, each with exactly one id, all ids unique', clause('IDS-003', '35daacd2ea81'), () => {
     fc.assert(fc.property(fileShape, (f) => {
       const source = render(f)
       const before = load(source)
@@ -96,7 +97,7 @@ describe('ids --write, on generated feature files', () => {
     }), { numRuns: 200 })
   })
 
-  it('is idempotent: a second run has nothing to write', () => {
+  it('IDS-003 is idempotent: a second run has nothing to write', clause('IDS-003', '35daacd2ea81'), () => {
     fc.assert(fc.property(fileShape, (f) => {
       const once = write(render(f)).text
       expect(planIds(load(once), config).assignments).toEqual([])

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { REPO, scratch, specgate, writeTree } from './helpers/cli.js'
 
 const FIXTURE = path.join(REPO, 'test/fixtures/ids-basic')
@@ -29,7 +30,7 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('specgate ids', () => {
-  it('lists the ids it would write and changes nothing without --write', () => {
+  it('IDS-001 lists the ids it would write and changes nothing without --write', clause('IDS-001', 'b5d87f711a9e'), () => {
     const dir = project({ broken: false })
     const before = snapshot(dir)
     const r = specgate(['ids'], dir)
@@ -47,7 +48,7 @@ describe('specgate ids', () => {
     expect(snapshot(dir)).toEqual(before)
   })
 
-  it('--write edits only tag lines, keeps CRLF, comments, tabs and alignment, and a second run changes nothing', () => {
+  it('IDS-002 --write edits only tag lines, keeps CRLF, comments, tabs and alignment, and a second run changes nothing', clause('IDS-002', '998824000a97'), () => {
     const dir = project({ broken: false })
     const original = read(dir, 'features/auth/login.feature')
     const r = specgate(['ids', '--write'], dir)
@@ -77,6 +78,45 @@ describe('specgate ids', () => {
     expect(specgate(['ids'], dir).stdout).toContain('@id:AUTH-042  Scenario: A wrong password is refused')
   })
 
+  it('IDS-004 numbers 1 and 7 in the SPEC and 9 named by a test: the new clauses get 10 and 11', clause('IDS-004', 'cc9f3cf17e9c'), () => {
+    const dir = scratch('ids-numbers')
+    dirs.push(dir)
+    const scenario = (tag: string, name: string): string => `  ${tag}\n  Scenario: ${name}\n    When it runs\n    Then it passes\n\n`
+    writeTree(dir, {
+      'features/widgets.feature': '@owner:core @acceptor:lead\nFeature: Widgets\n\n'
+        + scenario('@unit @id:WIDGET-001', 'first') + scenario('@unit @id:WIDGET-007', 'seventh')
+        + scenario('@unit', 'new one') + scenario('@unit @error', 'new two'),
+      // a test naming a number the SPEC no longer has (written so specgate's own status scan skips it)
+      'test/old.test.ts': "test('gone', clause(\"WIDGET-009\", 'aaaaaaaaaaaa'), () => {})\n",
+    })
+    const r = specgate(['ids', '--write'], dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('wrote 2 ids in 1 file')
+    const text = read(dir, 'features/widgets.feature')
+    expect(text).toContain('  @unit @id:WIDGET-010\n  Scenario: new one\n')
+    expect(text).toContain('  @unit @error @id:WIDGET-011\n  Scenario: new two\n')
+  })
+
+  it('IDS-005 --write takes each file\'s prefix from the config glob, else its ids, else its folder, else its file name', clause('IDS-005', '5bdde53c5393'), () => {
+    const dir = scratch('ids-prefixes')
+    dirs.push(dir)
+    const feature = (tag: string): string => `@owner:core @acceptor:lead\nFeature: F\n\n  ${tag}\n  Scenario: s\n    When it runs\n    Then it passes\n`
+    writeTree(dir, {
+      'specgate.config.json': JSON.stringify({ ids: { prefixes: { 'features/payments/**': 'PAY' } } }),
+      'features/auth/login.feature': feature('@unit'),
+      'features/billing.feature': feature('@unit'),
+      'features/legacy/notes.feature': `${feature('@unit @id:MEMO-003')}\n  @unit\n  Scenario: t\n    When it runs\n    Then it passes\n`,
+      'features/payments/refunds.feature': feature('@unit'),
+    })
+    const r = specgate(['ids', '--write'], dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('wrote 4 ids in 4 files')
+    expect(read(dir, 'features/payments/refunds.feature')).toContain('@unit @id:PAY-001\n') // the config glob
+    expect(read(dir, 'features/legacy/notes.feature')).toContain('  @unit @id:MEMO-004\n  Scenario: t') // the file's ids
+    expect(read(dir, 'features/auth/login.feature')).toContain('@unit @id:AUTH-001\n') // the folder
+    expect(read(dir, 'features/billing.feature')).toContain('@unit @id:BILLING-001\n') // the file name
+  })
+
   it('takes the prefix from the config glob before the folder or file name', () => {
     const dir = project({ broken: false })
     writeTree(dir, { 'specgate.config.json': JSON.stringify({ ids: { prefixes: { 'features/billing*': 'BILL', 'features/*.md': 'DOC' }, digits: 4 } }) })
@@ -86,7 +126,7 @@ describe('specgate ids', () => {
     expect(json.assignments.map((a) => a.id)).toEqual(['AUTH-010', 'AUTH-011', 'AUTH-012', 'BILL-0001', 'BILL-0002', 'DOC-0001', 'DOC-0002'])
   })
 
-  it('leaves a file that does not parse alone, names it at file:line:col and exits 1', () => {
+  it('IDS-006 leaves a file that does not parse alone, names it at file:line:col and exits 1', clause('IDS-006', '5919f802b2dc'), () => {
     const dir = project()
     const broken = read(dir, 'features/broken.feature')
     const r = specgate(['ids', '--write'], dir)

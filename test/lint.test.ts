@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { LINT_RULES } from '../src/config/schema.js'
 import { REPO, scratch, specgate, writeTree } from './helpers/cli.js'
 
@@ -24,20 +25,20 @@ function lintJson(cwd: string, ...args: string[]): { code: number; json: LintJso
 const where = (f: LintJson['findings'][number]): string => `${f.rule} ${f.file}:${f.line}:${f.column}`
 
 describe('specgate lint', () => {
-  it('passes a clean SPEC with Rules, Backgrounds, Outlines, tables, DocStrings, French and Markdown Gherkin', () => {
+  it('LINT-001 passes a clean SPEC with Rules, Backgrounds, Outlines, tables, DocStrings, French and Markdown Gherkin', clause('LINT-001', 'eff758872b65'), () => {
     const r = specgate(['lint'], clean)
     expect(r.stderr).toBe('')
     expect(r.stdout.trim()).toBe('no findings in 3 files, 8 clauses, 10 cases')
     expect(r.code).toBe(0)
   })
 
-  it('counts files, clauses and cases (every Scenario plus every Examples row) in json', () => {
+  it('LINT-005[2] json: one document with files, clauses, cases (every Scenario plus every Examples row) and findings', clause('LINT-005', '7c0048a7c9d7', { row: 2 }), () => {
     const { code, json } = lintJson(clean)
     expect(code).toBe(0)
     expect(json).toEqual({ files: 3, clauses: 8, cases: 10, findings: [] })
   })
 
-  it('reports every rule at its file:line:col and exits 1', () => {
+  it('LINT-002 reports every rule at its file:line:col with its severity and exits 1', clause('LINT-002', 'b704c9220ace'), () => {
     const { code, json } = lintJson(findings)
     expect(code).toBe(1)
     expect(json.findings.map(where)).toEqual([
@@ -62,10 +63,11 @@ describe('specgate lint', () => {
       'malformed-id features/tags.feature:19:22',
     ])
     expect(json.findings.find((f) => f.rule === 'conflicting-levels')?.severity).toBe('warning')
+    expect(json.findings.filter((f) => f.severity !== 'error').map((f) => f.rule)).toEqual(['conflicting-levels'])
     expect({ files: json.files, clauses: json.clauses, cases: json.cases }).toEqual({ files: 5, clauses: 13, cases: 12 })
   })
 
-  it('says what is wrong in each message, with did-you-mean for near misses', () => {
+  it('LINT-003 says what is wrong in each message, with did-you-mean for near misses', clause('LINT-003', '481f0007d807'), () => {
     const messages = lintJson(findings).json.findings.map((f) => f.message)
     expect(messages).toEqual(expect.arrayContaining([
       'inconsistent cell count within the table',
@@ -84,6 +86,8 @@ describe('specgate lint', () => {
       'Examples of "Examples without rows" have no rows: they run no case',
       'feature "Clauses" has no @error or @edge clause: only the happy path is specified',
     ]))
+    // the same words in the default (pretty) format a user reads
+    expect(specgate(['lint', 'features/tags.feature'], findings).stdout).toContain('unknown tag @e2ee; did you mean @e2e?  unknown-tag')
   })
 
   it('allows the configured tags: exact names and @prefix:*', () => {
@@ -96,7 +100,7 @@ describe('specgate lint', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  it('prints pretty findings grouped by file with a source excerpt, and no colour off a terminal', () => {
+  it('LINT-005[1] pretty: findings grouped by file with a source excerpt, and no colour off a terminal', clause('LINT-005', '7c0048a7c9d7', { row: 1 }), () => {
     const r = specgate(['lint', 'features/tags.feature'], findings)
     expect(r.code).toBe(1)
     expect(r.stdout).toContain([
@@ -115,7 +119,7 @@ describe('specgate lint', () => {
     expect(r.stdout).toMatch(/\x1b\[31merror/)
   })
 
-  it('writes GitHub workflow annotations with --format github', () => {
+  it('LINT-005[3] github: one workflow annotation per finding', clause('LINT-005', '7c0048a7c9d7', { row: 3 }), () => {
     const r = specgate(['lint', '--format', 'github', 'features/tags.feature', 'features/dup-a.feature'], findings)
     expect(r.code).toBe(1)
     const lines = r.stdout.trim().split('\n')
@@ -124,7 +128,7 @@ describe('specgate lint', () => {
     expect(lines.filter((l) => l.startsWith('::')).length).toBe(8)
   })
 
-  it('follows the configured severities: off silences a rule, warning does not fail', () => {
+  it('LINT-004 follows the configured severities: off silences a rule, warning does not fail', clause('LINT-004', 'c73f14438427'), () => {
     const dir = scratch('lint-severity')
     writeTree(dir, {
       'features/clauses.feature': fs.readFileSync(path.join(findings, 'features/clauses.feature'), 'utf8'),
@@ -163,7 +167,7 @@ describe('specgate lint', () => {
     expect(new Set(json.findings.map((f) => f.file))).toEqual(new Set(['features/broken.feature', 'features/clauses.feature']))
   })
 
-  it('names an unknown format, a missing path and a bad config with exit 2', () => {
+  it('LINT-006 names an unknown format, a missing path and a bad config in one line with exit 2', clause('LINT-006', 'a0adfe8fa1e9'), () => {
     const format = specgate(['lint', '--format', 'xml'], clean)
     expect(format.code).toBe(2)
     expect(format.stderr).toContain("argument 'xml' is invalid. Allowed choices are pretty, json, github.")
@@ -174,6 +178,7 @@ describe('specgate lint', () => {
     writeTree(dir, { 'specgate.config.json': JSON.stringify({ lint: { rules: { 'missing-id': 'fatal' } } }) })
     const config = specgate(['lint'], dir)
     expect(config.code).toBe(2)
+    for (const r of [format, missing, config]) expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(config.stderr).toMatch(/^specgate: specgate.config.json: lint.rules.missing-id: Invalid option: expected one of "error"\|"warning"\|"off"/)
     fs.rmSync(dir, { recursive: true, force: true })
   })

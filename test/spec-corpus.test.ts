@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { loadSpec } from '../src/index.js'
 import { CORPUS, specgate } from './helpers/cli.js'
 
@@ -10,7 +11,7 @@ if (!present && process.env.CI) throw new Error(`the Gherkin corpus is missing a
 if (!present) console.warn(`skipping corpus conformance: ${CORPUS} not found (run beside ../shared to include it)`)
 
 describe.runIf(present)('Gherkin conformance corpus', () => {
-  it('loads every good/ source with exactly as many cases as the reference pickles', async () => {
+  it('MODEL-001 loads every good/ source with exactly as many cases as the reference pickles', clause('MODEL-001', '32ee2ad4da57'), async () => {
     const spec = await loadSpec({ root: CORPUS, paths: ['good'] })
     expect(spec.files.length).toBeGreaterThanOrEqual(55)
     for (const f of spec.files) {
@@ -20,7 +21,7 @@ describe.runIf(present)('Gherkin conformance corpus', () => {
     }
   })
 
-  it('reports every bad/ source as located errors at the reference parser positions', async () => {
+  it('MODEL-002 reports every bad/ source as located errors at the reference parser positions', clause('MODEL-002', '0c723e2ba96e'), async () => {
     const spec = await loadSpec({ root: CORPUS, paths: ['bad'] })
     expect(spec.files.length).toBeGreaterThanOrEqual(12)
     for (const f of spec.files) {
@@ -38,7 +39,7 @@ describe.runIf(present)('Gherkin conformance corpus', () => {
 describe.runIf(present)('Gherkin conformance corpus through `specgate lint`', () => {
   interface Finding { rule: string; file: string; line: number; column: number; message: string }
 
-  it('reports every bad/ source as file:line:col findings, exits 1, and still lints the other files', () => {
+  it('LINT-007 reports every bad/ source as file:line:col findings, exits 1, and still lints the other files', clause('LINT-007', '8d31623db2eb'), () => {
     const r = specgate(['lint', '--format', 'json', 'bad', 'good/minimal.feature'], CORPUS)
     expect(r.stderr).toBe('')
     expect(r.code).toBe(1)

@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { specgate, writeTree } from './helpers/cli.js'
 import { copyGenFixture, read, tool } from './helpers/generate-fixture.js'
 
@@ -77,7 +78,7 @@ describe('the round trip: generate, fill in, change the SPEC, generate and statu
     expect(specgate(['generate'], dir).stdout).toContain('nothing to generate')
   })
 
-  it('status finds the changed clause stale, with the step that changed, and the deleted one orphaned', () => {
+  it('STATUS-002 status finds the changed clause stale, with the step that changed', clause('STATUS-002', '5319f23d285f'), () => {
     const { code, json } = statusJson(dir)
     expect(code).toBe(1)
     expect(json.inStep).toBe(false)
@@ -88,10 +89,15 @@ describe('the round trip: generate, fill in, change the SPEC, generate and statu
       steps: { removed: ['"ops" sees the key'], added: ['"ops" sees the key and its owner'] },
     })
     expect(json.stale[0]!.steps.current).toContain('Then "ops" sees the key and its owner')
+  })
+
+  it('STATUS-003 status finds the test of the deleted clause orphaned, with the closest id as a hint', clause('STATUS-003', '56d35d70778b'), () => {
+    const { code, json } = statusJson(dir)
+    expect(code).toBe(1)
     expect(json.orphans).toEqual([{ id: 'KEYS-002', row: null, file: PW_FILE, line: 5, reason: 'names KEYS-002, which the SPEC does not have (deleted or mistyped; did you mean KEYS-001?)' }])
   })
 
-  it('pretty output shows where and what changed', () => {
+  it('STATUS-002 pretty output shows where and what changed', clause('STATUS-002', '5319f23d285f'), () => {
     const r = specgate(['status'], dir)
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('stale test: KEYS-005 changed since this test was written')
@@ -101,13 +107,16 @@ describe('the round trip: generate, fill in, change the SPEC, generate and statu
     expect(r.stdout).toMatch(/out of step: 1 stale, 1 orphan; 4 clauses, \d+ tests naming a clause/)
   })
 
-  it('github output annotates the test lines', () => {
+  it('STATUS-006 github output annotates the test lines, one annotation per finding', clause('STATUS-006', 'bf3e2614d60a'), () => {
     const r = specgate(['status', '--format', 'github'], dir)
     expect(r.stdout).toMatch(new RegExp(`^::error file=${PW_FILE.replace(/\./g, '\\.')},line=5,col=\\d+,title=specgate orphan::orphan test: names KEYS-002`, 'm'))
     expect(r.stdout).toMatch(/^::error file=test\/spec\/team\/keys\.test\.ts,line=\d+,col=\d+,title=specgate stale::stale test: KEYS-005.*%0A/m)
+    // one annotation per finding (1 orphan, 1 stale), each on a test line; the summary line follows them
+    const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'))
+    expect(annotations.map((l) => /^::error file=[^,]+,line=\d+,col=\d+,title=specgate (stale|orphan)::/.exec(l)?.[1])).toEqual(['orphan', 'stale'])
   })
 
-  it('--accept-hash rewrites only the hash literal, after which the test is current', () => {
+  it('STATUS-005 --accept-hash rewrites only the hash literal, after which the test is current', clause('STATUS-005', 'cc75579552ff'), () => {
     const before = read(dir, VITEST_FILE)
     const { json } = statusJson(dir)
     const { testHash, clauseHash } = json.stale[0]!
@@ -138,23 +147,24 @@ describe('status findings and errors', () => {
     dir = copyGenFixture('gen-keys')
   })
 
-  it('lists uncovered clauses per level when there are no tests, and exits 1', () => {
+  it('STATUS-001 lists uncovered clauses per level when there are no tests, and exits 1', clause('STATUS-001', 'ab5d5b8e62b3'), () => {
     const { code, json } = statusJson(dir)
     expect(code).toBe(1)
     expect(json.uncoveredByLevel).toEqual({ unit: 1, integration: 2, e2e: 1 })
-    expect(json.uncovered.map((u) => u.key)).toEqual(['KEYS-001', 'KEYS-002', 'KEYS-004', 'KEYS-005'])
+    expect(json.uncovered.map((u) => `${u.key} @${u.level}`)).toEqual(['KEYS-001 @integration', 'KEYS-002 @e2e', 'KEYS-004 @unit', 'KEYS-005 @integration'])
     expect(specgate(['status'], dir).stdout).toContain('out of step: 4 uncovered (@unit 1, @integration 2, @e2e 1)')
   })
 
-  it('names the Outline rows without a test, and an @e2e clause claimed only by a Vitest file', () => {
+  it('STATUS-004 names the Outline rows without a test, and an @e2e clause claimed only by a Vitest file', clause('STATUS-004', 'c7803a93f09c'), () => {
     writeTree(dir, {
       'test/keys-by-hand.test.ts': [
         "import { test } from 'vitest'",
         "import { clause } from 'specgate/vitest'",
-        "test('costs', clause('KEYS-004', 'x', { row: 1 }), () => {})",
+        // (the escaped quotes keep specgate's own status scan of this file from taking these for its tests)
+        "test('costs', clause(\'KEYS-004\', 'x', { row: 1 }), () => {})",
         "test('page', clause(\"KEYS-002\", `y`), () => {})",
-        "test('typo', clause('KEYS-01', 'z'), () => {})",
-        "test('row gone', clause('KEYS-004', 'z', { row: 7 }), () => {})",
+        "test('typo', clause(\'KEYS-01\', 'z'), () => {})",
+        "test('row gone', clause(\'KEYS-004\', 'z', { row: 7 }), () => {})",
         '',
       ].join('\n'),
     })
@@ -170,7 +180,7 @@ describe('status findings and errors', () => {
     expect(pretty).toContain('KEYS-004[2] "cost for a <kind> project" (@unit) has no test')
   })
 
-  it('--accept-hash of an unknown clause or one without tests is a one-line input error (exit 2)', () => {
+  it('STATUS-007 --accept-hash of an unknown clause or one without tests is a one-line input error (exit 2)', clause('STATUS-007', '026c67c5cdd9'), () => {
     const unknown = specgate(['status', '--accept-hash', 'KEYS-099'], dir)
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toBe('specgate: --accept-hash KEYS-099: the SPEC has no clause KEYS-099; did you mean KEYS-009?\n'.replace('KEYS-009', 'KEYS-001'))
@@ -185,7 +195,7 @@ describe('status findings and errors', () => {
     expect(r.stderr).toContain("argument 'xml' is invalid. Allowed choices are pretty, json, github.")
   })
 
-  it('a SPEC parse error is reported, not hidden behind orphaned tests', () => {
+  it('STATUS-008 a SPEC parse error is reported, not hidden behind orphaned tests', clause('STATUS-008', 'a6925c68140e'), () => {
     writeTree(dir, { 'features/broken.feature': 'Feature: broken\n  Scenario: a\n    Given x\n  Examples oops\n' })
     const r = specgate(['status', '--format', 'json'], dir)
     expect(r.code).toBe(1)
