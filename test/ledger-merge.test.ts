@@ -129,3 +129,27 @@ describe('mergeLedgers', () => {
     expect(merged.evidence.map((e) => e.status)).toEqual(['passed'])
   })
 })
+
+describe('a superseded source takes only its own records with it', () => {
+  const source = (id: string, createdAt: string, over: Partial<LedgerSource> = {}): LedgerSource =>
+    ({ id, runner: 'cucumber', label: '', createdAt, partial: false, ...over })
+  const record = (src: string): Evidence => ({
+    runner: 'cucumber', source: src, clauseId: 'KEYS-002', caseKey: 'KEYS-002[1]', clauseHash: 'abcdef012345',
+    test: { file: 'features/keys.feature', title: 'KEYS-002 row 1' }, status: 'passed', skeleton: false,
+    durationMs: 1, retries: 0, flaky: false, assertions: null, steps: null, attachments: [],
+  })
+  const ledgerOf = (s: LedgerSource, evidence: Evidence[]): Ledger =>
+    ({ schemaVersion: 1, kind: 'specgate-ledger', sources: [s], evidence, errors: [] })
+
+  // Found by the associativity property (seed 401224110): a shard's record was deduplicated
+  // against a newer record of another slot, and lost when that slot was superseded in turn.
+  test('the same test reported by a shard and by a re-run slot survives any merge order', () => {
+    const shard = ledgerOf(source('cucumber-80ff', '2026-01-01T00:00:01Z', { shard: { index: 3, total: 3 } }), [record('cucumber-80ff')])
+    const first = ledgerOf(source('cucumber-4ab7', '2026-01-01T00:00:02Z', { label: 'unit' }), [record('cucumber-4ab7')])
+    const rerun = ledgerOf(source('cucumber-b39c', '2026-01-01T00:00:03Z', { label: 'unit' }), [])
+    const left = mergeLedgers([mergeLedgers([shard, first]), rerun])
+    const right = mergeLedgers([shard, mergeLedgers([first, rerun])])
+    expect(canonical(left)).toBe(canonical(right))
+    expect(left.evidence.map((e) => e.source)).toEqual(['cucumber-80ff'])
+  })
+})

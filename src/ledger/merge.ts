@@ -1,7 +1,9 @@
 /**
  * Merging ledgers: deterministic, commutative and idempotent, so sharded runs merge into the same
  * ledger as one unsharded run. A newer fragment of the same runner, label and shard supersedes an
- * older one (the latest attempt wins); duplicate test records keep the newest.
+ * older one (the latest attempt wins). Records are deduplicated per source only: a test reported
+ * by two live sources counts twice (the verdict takes the worse), so superseding a source can never
+ * take another source's record with it, whatever order fragments are merged in.
  */
 import type { Evidence, Ledger, LedgerSource } from './schema.js'
 import { LEDGER_SCHEMA_VERSION } from './schema.js'
@@ -47,12 +49,12 @@ export function evidenceKey(e: Evidence): string {
   return [e.runner, e.test.project ?? '', e.test.file, e.test.title, e.caseKey].join('\u0000')
 }
 
-/** The newest record per identity, in compareEvidence order. */
+/** One record per source and identity (the newest), in compareEvidence order. */
 function latestEvidence(all: readonly Evidence[], sources: Map<string, LedgerSource>): Evidence[] {
   const byKey = new Map<string, Evidence>()
   const canonicalOf = memo(canonical)
   for (const e of all) {
-    const key = evidenceKey(e)
+    const key = `${evidenceKey(e)}\u0000${e.source}`
     const held = byKey.get(key)
     if (!held || newer(e, held, sources, canonicalOf)) byKey.set(key, e)
   }
