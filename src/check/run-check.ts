@@ -15,6 +15,7 @@ import { applyWaivers } from './apply-waivers.js'
 import { diffBaseline } from './baseline.js'
 import { debtsOf } from './debts.js'
 import { mixedRunFindings } from './mixed-runs.js'
+import { selectClauses, type ClauseFilter } from './select-clauses.js'
 import type { Waiver } from './waivers-file.js'
 
 export interface CheckInput {
@@ -31,13 +32,15 @@ export interface CheckInput {
   today: string
   commit?: string
   title?: string
+  /** judge only these clauses (`--tags`); the rest of the SPEC still names valid clause ids */
+  select?: ClauseFilter
 }
 
 export function runCheck(input: CheckInput): ReportModel {
   const { spec, config } = input
   const ledger = mergeLedgers(input.ledgers)
   const revision = specRevision(spec)
-  const raw = computeVerdicts(spec, ledger, config)
+  const raw = computeVerdicts(selectClauses(spec, input.select), ledger, config)
   const waived = applyWaivers(raw, input.waivers ?? [], input.today)
   const findings = [
     ...specFindings(spec),

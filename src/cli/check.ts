@@ -10,6 +10,7 @@ import { InputError } from '../diagnostics.js'
 import { findFragments } from '../check/find-fragments.js'
 import { readFragments } from '../check/read-fragments.js'
 import { runCheck } from '../check/run-check.js'
+import { tagFilter } from '../check/select-clauses.js'
 import { readWaivers } from '../check/waivers-file.js'
 import { readLedger } from '../ledger/fragment-io.js'
 import { GATES } from '../ledger/gates.js'
@@ -27,6 +28,7 @@ interface CheckOptions {
   gate?: 'enforce' | 'report'
   today?: string
   commit?: string
+  tags?: string
 }
 
 export const registerCheck: RegisterCommand = (program, done) => {
@@ -40,6 +42,7 @@ export const registerCheck: RegisterCommand = (program, done) => {
     .option('--baseline <ledger.json>', 'an earlier merged ledger: list regressions and newly accepted clauses')
     .addOption(new Option('--gate <mode>', 'enforce: failing gates exit 1; report: only report (default: the configured gate, else enforce)').choices(['enforce', 'report']))
     .option('--today <YYYY-MM-DD>', 'the date waivers expire against (default: today), for reproducible reports')
+    .option('--tags <expression>', 'judge only the clauses whose tags match this Cucumber tag expression, e.g. "@risk:security or @e2e"')
     .option('--commit <sha>', 'the commit the fragments should come from (default: git HEAD of the project)')
     .addHelpText('after', `\nGates (set each to error, warning or off under "gates" in the config):\n${gateHelp()}`)
     .action(async (fragments: string[], opts: CheckOptions, cmd: Command) => {
@@ -57,6 +60,7 @@ function gateHelp(): string {
 
 async function check(patterns: string[], opts: CheckOptions, global: GlobalOptions): Promise<CommandResult> {
   const formats = chooseFormats(opts.format)
+  const select = opts.tags === undefined ? undefined : tagFilter(opts.tags)
   const project = await openProject(global)
   const { root, config } = project
   // Fragments before the SPEC: reading them leaves garbage behind, which the SPEC's load then
@@ -74,6 +78,7 @@ async function check(patterns: string[], opts: CheckOptions, global: GlobalOptio
     baseline: opts.baseline ? { file: opts.baseline, ledger: readLedger(path.resolve(root, opts.baseline), opts.baseline) } : undefined,
     today: today(opts.today),
     commit: opts.commit ?? gitHead(root),
+    select,
   })
   const outDir = path.resolve(root, opts.out ?? config.reportDir)
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
