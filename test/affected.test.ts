@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { specgate } from './helpers/cli.js'
 import { fixtureProject, fragment, passed, writeFragment, type FixtureProject } from './helpers/check-fixture.js'
 import { globToRegExp } from '../src/check/covers-glob.js'
@@ -36,7 +37,7 @@ describe('specgate affected', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ clauses: [] })
   })
 
-  test('lists the clauses whose @covers: match the change, and says which are not accepted (exit 1)', () => {
+  test('CHECK-016 Affected lists the clauses a diff touched', clause('CHECK-016', '1243906af607'), () => {
     fs.appendFileSync(path.join(p.root, 'src/keys/revoke.ts'), '// changed\n')
     fs.writeFileSync(path.join(p.root, 'src/other.ts'), '// unrelated\n')
     const r = specgate(['affected', '--since', 'base'], p.root)

@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { specgate, type RunResult } from './helpers/cli.js'
 import { VITEST4, assertValidLedger, copyFixture, prepareVitest4, readFragments, runVitest, type VitestRun } from './helpers/vitest-fixtures.js'
 import { freePort, playwright } from './helpers/playwright-app.js'
@@ -101,7 +102,7 @@ describe('real Vitest and Playwright runs, one ledger folder', () => {
     expect(pw.code, pw.stdout + pw.stderr).toBe(1)
   })
 
-  test('check merges them into one verdict per clause, with the reason each runner gave', () => {
+  test('CHECK-001 Fragments of several runners merge into one verdict per clause', clause('CHECK-001', '1842120a1382'), () => {
     expect(check.stderr).toBe('')
     expect(check.stdout).toContain('specgate check: SPEC revision')
     expect(check.stdout).toContain(', 3 fragment(s)')

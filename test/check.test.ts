@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { REPO, specgate } from './helpers/cli.js'
 import { fixtureProject, fragment, passed, writeFragment, type FixtureProject } from './helpers/check-fixture.js'
 
@@ -42,7 +43,7 @@ describe('specgate check on a merged run', () => {
     run = specgate(['check', ...FIXED], p.root)
   })
 
-  test('fails with exit 1 and says which gates fail and who owes what', () => {
+  test('CHECK-008 Failing gates exit 1 and say who owes what', clause('CHECK-008', 'af0b6ecb2b51'), () => {
     expect(run.stderr).toBe('')
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('Team keys  features/keys.feature           6         4       0             2')
@@ -58,7 +59,17 @@ describe('specgate check on a merged run', () => {
     expect(run.stdout).toMatch(/pass {2}.*no-pending/)
   })
 
-  test('writes ledger.json: the merged ledger, valid against the published schema', () => {
+  test('REPORT-001 The console shows a compact table per feature and the gates', clause('REPORT-001', '0ab435dcf71a'), () => {
+    const table = run.stdout.split('\n').filter((l) => / features\/\w+\.feature /.test(l))
+    expect(run.stdout).toMatch(/^feature +file +clauses +accepted +waived +not accepted$/m)
+    expect(table).toHaveLength(2)
+    expect(table).toContainEqual(expect.stringMatching(/^Billing +features\/billing\.feature +2 +0 +0 +2$/))
+    expect(table).toContain('Team keys  features/keys.feature           6         4       0             2')
+    expect(run.stdout).toMatch(/^FAIL {2}no-failed \(1\): /m)
+    expect(run.stdout).toMatch(/^pass {2}.*no-stale/m)
+  })
+
+  test('REPORT-005 ledger.json is the merged ledger, valid against the published schema', clause('REPORT-005', 'b745c70c5c48'), () => {
     const ledger = JSON.parse(read(p.root, 'specgate-report/ledger.json')) as { sources: { id: string }[]; evidence: unknown[] }
     const schema = JSON.parse(read(REPO, 'specs/ledger.schema.json')) as object
     const validate = new Ajv2020({ strict: false }).compile(schema)
@@ -67,7 +78,7 @@ describe('specgate check on a merged run', () => {
     expect(ledger.evidence).toHaveLength(9)
   })
 
-  test('writes junit.xml with one testcase per clause case, verdict and clause id in properties', () => {
+  test('REPORT-004 junit.xml has one testcase per clause case', clause('REPORT-004', 'd59289c5a76f'), () => {
     const xml = read(p.root, 'specgate-report/junit.xml')
     expect(xml.match(/<testcase /g)).toHaveLength(9)
     expect(xml).toContain('<testcase name="KEYS-003[2] The cost of a project"')
@@ -76,7 +87,7 @@ describe('specgate check on a merged run', () => {
     expect(xml).toMatch(/tests="9" failures="3" skipped="1"/)
   })
 
-  test('writes report.md: totals, gates, who owes what, a table per feature, text escaped', () => {
+  test('REPORT-002 report.md holds totals, gates and a table per feature', clause('REPORT-002', '782a4b89d88e'), () => {
     const md = read(p.root, 'specgate-report/report.md')
     expect(md).toContain('# specgate check: failed')
     expect(md).toContain('**8 clauses** (9 cases): 4 accepted, 1 pending, 1 uncovered, 1 hollow, 1 failed, 1 orphan test(s)')
@@ -85,9 +96,16 @@ describe('specgate check on a merged run', () => {
     expect(md).toContain('| KEYS-005 | &lt;img src=x onerror=alert(1)&gt; | unit | accepted |')
     expect(md).toContain('[test/spec/keys.test.ts:10](../test/spec/keys.test.ts#L10)')
     expect(md).not.toContain('<img')
+    // GITHUB_STEP_SUMMARY set: the same Markdown is appended there
+    const summary = path.join(p.root, 'md-summary.md')
+    fs.writeFileSync(summary, 'earlier step\n')
+    const r = specgate(['check', '--out', 'md-summary', ...FIXED], p.root, { GITHUB_STEP_SUMMARY: summary })
+    expect(r.code).toBe(1)
+    expect(read(p.root, 'md-summary/report.md')).toBe(md)
+    expect(fs.readFileSync(summary, 'utf8')).toBe(`earlier step\n${md}`)
   })
 
-  test('a saved ledger re-rendered gives the same reports as the live run', () => {
+  test('REPORT-006 A saved ledger re-rendered equals the live report', clause('REPORT-006', '1ca9186a5482'), () => {
     const again = specgate(['check', 'specgate-report/ledger.json', '--out', 'again', ...FIXED], p.root)
     expect(again.code).toBe(1)
     for (const file of ['report.md', 'report.html', 'junit.xml', 'ledger.json']) {
@@ -107,7 +125,7 @@ describe('specgate check on a merged run', () => {
     }
   })
 
-  test('--format github annotates the feature-file lines of failing clauses; GITHUB_STEP_SUMMARY gets report.md', () => {
+  test('REPORT-003 GitHub annotations point at the feature-file lines of failing clauses', clause('REPORT-003', '5cfcf8868f7b'), () => {
     const summary = path.join(p.root, 'summary.md')
     fs.writeFileSync(summary, 'earlier step\n')
     const r = specgate(['check', '--format', 'github', '--out', 'gh', ...FIXED], p.root, { GITHUB_STEP_SUMMARY: summary })
@@ -117,9 +135,11 @@ describe('specgate check on a merged run', () => {
     expect(fs.readFileSync(summary, 'utf8')).toBe(`earlier step\n${read(p.root, 'gh/report.md')}`)
   })
 
-  test('--gate report prints the same findings but exits 0', () => {
+  test('CHECK-009 Report mode prints the gates but exits 0', clause('CHECK-009', '7abf03f3e600'), () => {
     const r = specgate(['check', '--gate', 'report', '--out', 'report-only', ...FIXED], p.root)
     expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/FAIL {2}no-failed \(1\)/)
+    expect(r.stdout).toMatch(/FAIL {2}no-uncovered \(1\)/)
     expect(r.stdout).toContain('check failed')
   })
 
@@ -135,7 +155,7 @@ describe('specgate check on a merged run', () => {
 })
 
 describe('merging fragments', () => {
-  test('the latest attempt of a shard wins; shards merge into one verdict per clause', async () => {
+  test('CHECK-002 The latest attempt of a shard wins', clause('CHECK-002', '7ca2a7638637'), async () => {
     const { root, spec } = await fixtureProject('check-basic', 'check-shards')
     const all = ['KEYS-001', 'KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]', 'KEYS-005', 'BILL-001', 'BILL-002']
     writeFragment(root, 'shard1-try1.json', fragment({ runner: 'vitest', id: 's1-a', spec, shard: { index: 1, total: 2 }, createdAt: '2026-01-10T10:00:00.000Z' },
@@ -152,7 +172,7 @@ describe('merging fragments', () => {
     expect(ledger.sources.map((s) => s.id)).toEqual(['pw', 's1-b', 's2'])
   })
 
-  test('fragments from another commit or SPEC revision are flagged, not silently mixed', async () => {
+  test('CHECK-003 Fragments from another commit or SPEC revision are flagged', clause('CHECK-003', 'b2ce1a46e605'), async () => {
     const { root, spec } = await fixtureProject('check-basic', 'check-mixed')
     writeFragment(root, 'old.json', fragment({ runner: 'vitest', id: 'old-run', commit: 'deadbeef0000', spec }, [passed(spec, 'KEYS-001')]))
     const fake = { ...spec, clauses: spec.clauses.slice(1) }
@@ -172,7 +192,7 @@ describe('waivers', () => {
     return { root: p.root, r: specgate(['check', ...FIXED], p.root) }
   }
 
-  test('a valid waiver makes a clause waived, never accepted, and keeps the underlying verdict', async () => {
+  test('CHECK-004 A valid waiver makes a clause waived, never accepted', clause('CHECK-004', 'b20c3aefe1a3'), async () => {
     const { root, r } = await waived([
       'waivers:',
       '  - clause: BILL-002',
@@ -188,14 +208,16 @@ describe('waivers', () => {
     expect(read(root, 'specgate-report/report.md')).toContain('| BILL-002 | An empty invoice is refused | unit | waived (uncovered) |')
   })
 
-  test('an expired waiver stops counting and fails waivers-valid, naming the line', async () => {
+  test('CHECK-005 An expired waiver stops counting', clause('CHECK-005', 'd77c5d081527'), async () => {
     const { r } = await waived('- clause: BILL-002\n  reason: later\n  owner: billing\n  expires: 2026-01-14\n')
     expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/uncovered +BILL-002 /)
+    expect(r.stdout).toMatch(/FAIL {2}waivers-valid \(1\)/)
     expect(r.stdout).toMatch(/FAIL {2}no-uncovered \(1\)/)
     expect(r.stdout).toContain('specgate.waivers.yaml:1: waiver for BILL-002 expired on 2026-01-14; it no longer counts')
   })
 
-  test('a waiver of a @risk: clause without an acceptor does not count', async () => {
+  test('CHECK-006 A waiver of a risk clause needs an acceptor', clause('CHECK-006', 'b6c3d4db5a8a'), async () => {
     const p = await fixtureProject('check-basic', 'check-risk')
     writeFragment(p.root, 'v.json', fragment({ runner: 'vitest', id: 'v', spec: p.spec }, [passed(p.spec, 'KEYS-005', { status: 'failed', failure: { message: 'boom' } })]))
     fs.writeFileSync(path.join(p.root, 'specgate.waivers.yaml'), '- clause: KEYS-005\n  reason: r\n  owner: sec\n  expires: 2027-01-01\n')
@@ -208,7 +230,7 @@ describe('waivers', () => {
 })
 
 describe('bad inputs: one line naming the file, nothing else lost', () => {
-  test('a truncated fragment: the others still merge, and the gate fails since its evidence is missing', async () => {
+  test('CHECK-011 A truncated fragment does not hide the others', clause('CHECK-011', 'e940343e999f'), async () => {
     const p = await fixtureProject('check-basic', 'check-truncated')
     standardFragments(p)
     writeFragment(p.root, 'zz-broken.json', '{"schemaVersion": 1, "kind": "specgate-ledger", "sour')
@@ -219,7 +241,7 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
     expect(r.stdout).toContain('8 clauses: 4 accepted')
   })
 
-  test('a fragment from a newer schema version', async () => {
+  test('CHECK-012 A fragment of a newer schema version is refused', clause('CHECK-012', '540305291d83'), async () => {
     const p = await fixtureProject('check-basic', 'check-newer')
     standardFragments(p)
     writeFragment(p.root, 'future.json', JSON.stringify({ schemaVersion: 99, kind: 'specgate-ledger', sources: [], evidence: [] }))
@@ -228,7 +250,7 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
     expect(r.code).toBe(1)
   })
 
-  test('an empty report folder says "no evidence found" and exits 1 under an enforcing gate', async () => {
+  test('CHECK-013 An empty report folder is no evidence', clause('CHECK-013', '106d1a598878'), async () => {
     const p = await fixtureProject('check-basic', 'check-empty')
     fs.mkdirSync(path.join(p.root, '.specgate/ledger'), { recursive: true })
     const r = specgate(['check', ...FIXED], p.root)
@@ -244,15 +266,20 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
     ['an unknown key', '- clause: KEYS-002\n  reason: r\n  owner: o\n  expires: 2026-02-01\n  expiry: 2026-01-01\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: unknown key "expiry"\n'],
     ['a date that is not a date', '- clause: KEYS-002\n  reason: r\n  owner: o\n  expires: next week\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: expires: expires must be a date, YYYY-MM-DD\n'],
   ]
-  test.each(waiverCases)('a waivers file with %s is a usage error naming the line', async (_what, text, message) => {
+  async function badWaivers([, text, message]: [string, string, string]): Promise<void> {
     const p = await fixtureProject('check-basic', 'check-badwaiver')
     standardFragments(p)
     fs.writeFileSync(path.join(p.root, 'specgate.waivers.yaml'), text)
     const r = specgate(['check', ...FIXED], p.root)
     expect(r.code).toBe(2)
-    expect(r.stderr.startsWith(message)).toBe(true)
+    expect(r.stderr.startsWith(message), r.stderr).toBe(true)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
-  })
+  }
+  // the Examples rows of CHECK-007, in order
+  test('CHECK-007[1] An invalid waivers file is one line naming the line (invalid YAML)', clause('CHECK-007', '6fededa6ef87', { row: 1 }), () => badWaivers(waiverCases[0]!))
+  test('CHECK-007[2] An invalid waivers file is one line naming the line (an unknown clause)', clause('CHECK-007', '6fededa6ef87', { row: 2 }), () => badWaivers(waiverCases[1]!))
+  test('CHECK-007[3] An invalid waivers file is one line naming the line (a missing reason)', clause('CHECK-007', '6fededa6ef87', { row: 3 }), () => badWaivers(waiverCases[2]!))
+  test.each(waiverCases.slice(3))('a waivers file with %s is a usage error naming the line', (...c) => badWaivers(c))
 
   test('an unknown format, a missing fragment path and a bad --today are usage errors', async () => {
     const p = await fixtureProject('check-basic', 'check-usage')
@@ -264,7 +291,7 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
 })
 
 describe('--baseline', () => {
-  test('lists regressions first, then newly accepted clauses', async () => {
+  test('CHECK-010 A baseline lists regressions first, then newly accepted clauses', clause('CHECK-010', '6b4edf5632de'), async () => {
     const p = await fixtureProject('check-basic', 'check-baseline')
     const { root, spec } = p
     writeFragment(root, 'v.json', fragment({ runner: 'vitest', id: 'before', spec }, [passed(spec, 'KEYS-001'), passed(spec, 'KEYS-002', { status: 'failed' })]))

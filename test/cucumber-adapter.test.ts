@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { loadConfig, validateConfig } from '../src/config/load-config.js'
 import { readLedger } from '../src/ledger/fragment-io.js'
 import type { Ledger } from '../src/ledger/schema.js'
@@ -57,13 +58,21 @@ describe('cucumber-js --format specgate/cucumber', () => {
     ledger = readLedger(files[0]!)
   })
 
-  test('writes one fragment that validates against specs/ledger.schema.json', () => {
+  test('CUKE-001 cucumber-js writes a ledger fragment for the scenarios it ran', clause('CUKE-001', '67e3f934cdef'), async () => {
+    expect(fragmentFiles(serial)).toHaveLength(1)
+    expect(path.relative(serial, fragmentFiles(serial)[0]!)).toMatch(/^\.specgate\/ledger\/cucumber-[^/]+\.json$/)
     const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'specs/ledger.schema.json'), 'utf8'))
     const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema)
     const raw = JSON.parse(fs.readFileSync(fragmentFiles(serial)[0]!, 'utf8'))
     expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([])
     expect(validate(raw)).toBe(true)
     expect(raw.sources[0]).toMatchObject({ runner: 'cucumber', partial: true })
+    // one record per scenario (per Examples row) that ran, FX-011 was filtered out; each with the hash of the text Cucumber ran
+    const spec = await loadSpec({ root: serial })
+    expect(ledger.evidence.map((e) => e.caseKey).sort()).toEqual([
+      'FX-001', 'FX-002', 'FX-003', 'FX-004', 'FX-005', 'FX-006', 'FX-007', 'FX-008[1]', 'FX-008[2]', 'FX-009', 'FX-010', 'FX-012',
+    ])
+    for (const e of ledger.evidence) expect(e.clauseHash, e.caseKey).toBe(spec.byId.get(e.clauseId)!.hash)
   })
 
   test('every scenario outcome gets its verdict through computeVerdicts', async () => {
@@ -80,7 +89,7 @@ describe('cucumber-js --format specgate/cucumber', () => {
     expect(r.stdout).toContain('3 accepted, 1 flaky, 1 skipped, 2 pending, 1 uncovered, 2 hollow, 2 failed')
   })
 
-  test('step statuses are told apart, with the reason in words', async () => {
+  test('CUKE-002 undefined, pending and ambiguous steps are never accepted', clause('CUKE-002', '2dea3a4c5ca9'), async () => {
     const status = (id: string) => ledger.evidence.find((e) => e.clauseId === id)!
     expect(status('FX-003')).toMatchObject({ status: 'pending', detail: 'undefined' })
     expect(status('FX-003').steps!.map((s) => s.status)).toEqual(['passed', 'undefined', 'skipped'])
@@ -91,11 +100,23 @@ describe('cucumber-js --format specgate/cucumber', () => {
     expect(status('FX-002').steps!.map((s) => s.status)).toEqual(['passed', 'passed', 'failed'])
     expect(status('FX-006').steps!.map((s) => s.status)).toEqual(['passed', 'skipped', 'skipped'])
     expect(status('FX-009')).toMatchObject({ status: 'passed', retries: 1, flaky: true })
-    const reasons = Object.fromEntries((await verdictsOf(serial, ledger)).clauses.map((c) => [c.clause.id!, c.reason]))
+    const verdicts = await verdictsOf(serial, ledger)
+    expect(byId(verdicts)).toMatchObject({ 'FX-003': 'pending', 'FX-004': 'pending', 'FX-005': 'failed' })
+    const reasons = Object.fromEntries(verdicts.clauses.map((c) => [c.clause.id!, c.reason]))
     expect(reasons['FX-003']).toContain('pending (undefined) at step "When the member does something nobody wrote a step for"')
-    expect(reasons['FX-004']).toContain('at step "When the member exports the store"')
+    expect(reasons['FX-004']).toContain('pending (pending step) at step "When the member exports the store"')
+    expect(reasons['FX-005']).toContain('at step "When the member saves twice"')
     expect(reasons['FX-005']).toContain('is ambiguous')
-    expect(reasons['FX-007']).toContain('passed without executing a single step')
+  })
+
+  test('CUKE-003 a scenario that runs no step is hollow', clause('CUKE-003', '988c4c8123ff'), async () => {
+    const verdicts = (await verdictsOf(serial, ledger)).clauses
+    for (const id of ['FX-007', 'FX-012']) {
+      const v = verdicts.find((c) => c.clause.id === id)!
+      expect(v.verdict, id).toBe('hollow')
+      expect(v.reason, id).toContain('passed without executing a single step')
+      expect(ledger.evidence.find((e) => e.clauseId === id)).toMatchObject({ status: 'passed', steps: [] })
+    }
   })
 
   test('an Outline gives one record per Examples row, steps interpolated', () => {
@@ -118,7 +139,7 @@ describe('cucumber-js --format specgate/cucumber', () => {
     expect(serialRun.stdout).not.toContain('FX-011')
   })
 
-  test('--parallel 2 gives the same evidence and verdicts as a serial run', async () => {
+  test('CUKE-004 retries, Outlines and parallel workers', clause('CUKE-004', 'c0357506dae4'), async () => {
     const dir = copyFixture(FIXTURE)
     const r = cucumber([...RUN, '--parallel', '2'], dir)
     const files = fragmentFiles(dir)
@@ -127,9 +148,14 @@ describe('cucumber-js --format specgate/cucumber', () => {
     expect(byId(await verdictsOf(dir, parallel))).toEqual(EXPECTED)
     const shape = (l: Ledger) => l.evidence.map((e) => `${e.caseKey} ${e.status} ${e.retries} ${e.steps?.map((s) => s.status).join(',')}`).sort()
     expect(shape(parallel)).toEqual(shape(ledger))
+    // under --retry 1 in both runs: each Examples row is its own case, the retried scenario is flaky
+    for (const l of [ledger, parallel]) {
+      expect(l.evidence.filter((e) => e.clauseId === 'FX-008').map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['FX-008[1] passed', 'FX-008[2] passed'])
+      expect(l.evidence.find((e) => e.clauseId === 'FX-009')).toMatchObject({ status: 'passed', retries: 1, flaky: true })
+    }
   })
 
-  test('the clause hash is the one of the text Cucumber ran: turn its Then into an And afterwards and it is stale', async () => {
+  test('CUKE-005 a scenario edited after the run is stale', clause('CUKE-005', '3ca242686d34'), async () => {
     const dir = copyFixture(FIXTURE)
     fs.cpSync(path.join(serial, '.specgate'), path.join(dir, '.specgate'), { recursive: true })
     const file = path.join(dir, 'features/statuses.feature')
@@ -153,7 +179,8 @@ describe('cucumber-js --format specgate/cucumber', () => {
 describe('the gate and user errors', () => {
   beforeAll(() => linkSpecgate())
 
-  test('in CI the gate enforces: all scenarios pass, but a hollow one fails the run with one line', () => {
+  // CUKE-006 is proven by the three tests below: a failing gate in CI, a mistyped format option, an invalid config
+  test('CUKE-006 format option mistakes and a failing gate are one line each (a hollow scenario in CI)', clause('CUKE-006', 'efaf7d26b20a'), () => {
     const dir = copyFixture(FIXTURE)
     const hollow = cucumber(['--name', '^a passing scenario$', '--name', '^truly empty$', '--format', 'specgate/cucumber'], dir, { CI: '1' })
     expect(hollow.code).toBe(1)
@@ -165,21 +192,24 @@ describe('the gate and user errors', () => {
     expect(clean.stdout).toContain('gates: all pass')
   })
 
-  test('a mistyped format option is named', () => {
+  test('CUKE-006 format option mistakes and a failing gate are one line each (a mistyped format option)', clause('CUKE-006', 'efaf7d26b20a'), () => {
     const dir = copyFixture(FIXTURE)
     const r = cucumber(['--format', 'specgate/cucumber', '--format-options', '{"specgate":{"shrad":"1/2"}}'], dir)
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('specgate: specgate/cucumber format option specgate.shrad: unknown key; known: gate, config, ledgerDir, label, shard, summary')
+    expect(r.stderr).not.toMatch(/\n\s+at /)
     const bad = cucumber(['--format', 'specgate/cucumber', '--format-options', '{"specgate":{"shard":"3/2"}}'], dir)
     expect(bad.stderr).toContain('specgate: specgate/cucumber format option specgate.shard: index 3 is greater than total 2')
+    expect(bad.stderr).not.toMatch(/\n\s+at /)
   })
 
-  test('an invalid specgate config fails the run with the file and key, no stack trace', () => {
+  test('CUKE-006 format option mistakes and a failing gate are one line each (an invalid specgate config)', clause('CUKE-006', 'efaf7d26b20a'), () => {
     const dir = copyFixture(FIXTURE)
     fs.writeFileSync(path.join(dir, 'specgate.config.json'), '{ "runners": { "integration": ["cucumbre"] } }')
     const r = cucumber(['--name', '^a passing scenario$', '--format', 'specgate/cucumber'], dir)
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/specgate: specgate\.config\.json: runners\.integration\.0: .*cucumber/)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
     expect(fragmentFiles(dir)).toEqual([])
   })
 

@@ -10,6 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import type * as messages from '@cucumber/messages'
 import { chromium } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { loadConfig } from '../src/config/load-config.js'
 import { readLedger } from '../src/ledger/fragment-io.js'
 import { mergeLedgers } from '../src/ledger/merge.js'
@@ -72,7 +73,8 @@ describe('specgate check --format messages / cucumber-html on a Vitest + Playwri
     ndjson = fs.readFileSync(path.join(dir, 'specgate-report/messages.ndjson'), 'utf8')
   })
 
-  test('every envelope validates against @cucumber/messages\' JSON Schema', () => {
+  // CUKE-007 is proven by the two tests below: the envelopes validate, and each case shows its runner and specgate's verdict
+  test('CUKE-007 specgate check writes Cucumber Messages of a mixed run (every envelope validates)', clause('CUKE-007', 'a152b9ec6a7e'), () => {
     expect(invalidEnvelopes(ndjson)).toEqual([])
     const kinds = new Set(envelopes(ndjson).flatMap((e) => Object.keys(e)))
     for (const k of ['meta', 'source', 'gherkinDocument', 'pickle', 'hook', 'testRunStarted', 'testCase', 'testCaseStarted', 'testStepStarted', 'testStepFinished', 'testCaseFinished', 'testRunFinished']) {
@@ -80,7 +82,7 @@ describe('specgate check --format messages / cucumber-html on a Vitest + Playwri
     }
   })
 
-  test('each clause\'s pickle has a test case from the runner that proved it, with its steps passed', () => {
+  test('CUKE-007 specgate check writes Cucumber Messages of a mixed run (a test case per clause case, from its runner, with the verdict step)', clause('CUKE-007', 'a152b9ec6a7e'), () => {
     const all = envelopes(ndjson)
     const pickles = new Map(all.flatMap((e) => (e.pickle ? [[e.pickle.id, e.pickle]] : [])))
     const hooks = new Map(all.flatMap((e) => (e.hook ? [[e.hook.id, e.hook]] : [])))
@@ -89,11 +91,14 @@ describe('specgate check --format messages / cucumber-html on a Vitest + Playwri
       name: pickles.get(tc.pickleId)!.name,
       runner: hooks.get(tc.testSteps[0]!.hookId!)!.name!.split(':')[0],
       statuses: tc.testSteps.map((s) => results.get(s.id)),
+      last: hooks.get(tc.testSteps.at(-1)!.hookId!)?.name,
     }))
+    // the last step of every test case carries specgate's verdict (accepted: PASSED)
+    expect(byScenario.map((s) => s.last)).toEqual(['specgate verdict', 'specgate verdict', 'specgate verdict'])
     expect(byScenario).toEqual([
-      { name: 'a note\'s title is trimmed', runner: 'vitest', statuses: ['PASSED', 'PASSED', 'PASSED', 'PASSED'] },
-      { name: 'the notes page greets an empty store', runner: 'playwright', statuses: ['PASSED', 'PASSED', 'PASSED', 'PASSED'] },
-      { name: 'saving a note without a title is refused', runner: 'cucumber', statuses: ['PASSED', 'PASSED', 'PASSED', 'PASSED', 'PASSED'] },
+      { name: 'a note\'s title is trimmed', runner: 'vitest', statuses: ['PASSED', 'PASSED', 'PASSED', 'PASSED'], last: 'specgate verdict' },
+      { name: 'the notes page greets an empty store', runner: 'playwright', statuses: ['PASSED', 'PASSED', 'PASSED', 'PASSED'], last: 'specgate verdict' },
+      { name: 'saving a note without a title is refused', runner: 'cucumber', statuses: ['PASSED', 'PASSED', 'PASSED', 'PASSED', 'PASSED'], last: 'specgate verdict' },
     ])
     expect(all.at(-1)!.testRunFinished!.success).toBe(true)
   })
@@ -103,7 +108,7 @@ describe('specgate check --format messages / cucumber-html on a Vitest + Playwri
     expect(fs.readFileSync(path.join(dir, 'again/messages.ndjson'), 'utf8')).toBe(ndjson)
   })
 
-  test('the Cucumber HTML report opens in Chromium and shows the three scenarios', async () => {
+  test('CUKE-008 specgate check writes the Cucumber HTML report', clause('CUKE-008', '37359e842587'), async () => {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
     try {
       const page = await browser.newPage()

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { specgate } from './helpers/cli.js'
 import { fixtureProject, fragment, passed, writeFragment } from './helpers/check-fixture.js'
 
@@ -44,7 +45,8 @@ describe('report.html in Chromium', () => {
     await browser?.close()
   })
 
-  test('shows the totals and the gates on top', async () => {
+  // REPORT-007 is proven by the three tests below together: totals, the filters, a clause's detail
+  test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (totals and gates)', clause('REPORT-007', '764ce402fa1c'), async () => {
     await expect.poll(() => page.getByTestId('total-clauses').textContent()).toBe('8 clauses')
     expect(await page.getByTestId('total-accepted').textContent()).toBe('5 accepted')
     expect(await page.getByTestId('total-failed').textContent()).toBe('1 failed')
@@ -54,7 +56,7 @@ describe('report.html in Chromium', () => {
     expect(await page.locator('tr[data-gate="no-uncovered"] .state').textContent()).toBe('pass')
   })
 
-  test('filters by verdict, by owner and by tag', async () => {
+  test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (filters by verdict, owner and tag)', clause('REPORT-007', '764ce402fa1c'), async () => {
     expect(await page.getByTestId('clause-row').count()).toBe(8)
     await page.getByTestId('filter-verdict').selectOption('failed')
     expect(await page.getByTestId('clause-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-clause')))).toEqual(['KEYS-002'])
@@ -68,7 +70,7 @@ describe('report.html in Chromium', () => {
     expect(await page.getByTestId('clause-row').count()).toBe(8)
   })
 
-  test("a clause's detail view: Gherkin text, its test, the steps that ran, the failure", async () => {
+  test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (Gherkin text, test, steps, failure)', clause('REPORT-007', '764ce402fa1c'), async () => {
     await page.locator('a.clause[data-clause="KEYS-002"]').click()
     const detail = page.getByTestId('detail')
     expect(await page.getByTestId('detail-title').textContent()).toBe('KEYS-002 A revoked key is reported as revoked')
@@ -83,7 +85,7 @@ describe('report.html in Chromium', () => {
     expect(await detail.locator('ul.data').textContent()).toBe('rows in keys: 3 (db)')
   })
 
-  test('hostile clause names and error messages render as text; nothing runs, nothing loads', async () => {
+  test('REPORT-008 Hostile text in the HTML report renders as text', clause('REPORT-008', 'dcc24993a73e'), async () => {
     expect(await page.locator('a.clause[data-clause="KEYS-005"] .name').textContent()).toBe(HOSTILE)
     await page.locator('a.clause[data-clause="KEYS-005"]').click()
     expect(await page.getByTestId('gherkin').textContent()).toContain('When a key named "<script>alert(2)</script>" is created')

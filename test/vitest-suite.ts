@@ -1,11 +1,14 @@
 /**
  * The fixture projects, run with the real Vitest of one leg (spawned) and judged on what the
  * run printed, its exit code and the fragment it wrote (validated against the published schema).
- * test/vitest4-fixtures.test.ts and test/vitest5-fixtures.test.ts run this same suite.
+ * test/vitest4-fixtures.test.ts and test/vitest5-fixtures.test.ts run this same suite; each leg
+ * passes the clause() links of its tests, written in the leg's own file where `specgate status`
+ * finds them, so both legs bring evidence for the VIT clauses.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
+import type { ClauseTestOptions } from 'specgate/vitest'
 import { configSchema } from '../src/config/schema.js'
 import { mergeLedgers } from '../src/ledger/merge.js'
 import type { Evidence, Ledger } from '../src/ledger/schema.js'
@@ -28,14 +31,56 @@ function verdictLines(output: string): Record<string, string> {
   return out
 }
 
-export function fixtureSuite(leg: Leg): void {
+/** The clause each test of the suite proves, as the leg's file links it (`clause(id, hash)`). */
+export interface SuiteLinks {
+  accepted: ClauseTestOptions
+  summary: ClauseTestOptions
+  failed: ClauseTestOptions
+  pending: ClauseTestOptions
+  hollow: ClauseTestOptions
+  stale: ClauseTestOptions
+  orphan: ClauseTestOptions
+  uncovered: ClauseTestOptions
+  gate: ClauseTestOptions
+  flaky: ClauseTestOptions
+  todoSkip: ClauseTestOptions
+  timeout: ClauseTestOptions
+  crash: ClauseTestOptions
+  sharded: ClauseTestOptions
+  errors: ClauseTestOptions
+}
+
+/** `VIT-001 what the test shows`: the title starts with the clause id the test is linked to. */
+function title(link: ClauseTestOptions, what: string): string {
+  return `${link.meta.specgate.clause} ${what}`
+}
+
+export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
   describe(`${leg.name}: evidence from fixture projects`, () => {
-    test('accepted: steps, assertions, Outline rows and data recorded; the summary prints next to --reporter=dot', async () => {
+    // one run of the accepted fixture with --reporter=dot, looked at by two tests
+    let acceptedRun: Promise<{ cwd: string; r: Awaited<ReturnType<typeof runVitest>> }> | undefined
+    const accepted = () => (acceptedRun ??= (async () => {
       const cwd = await copyFixture('vitest-accepted', leg)
-      const r = await runVitest(leg, cwd, ['run', '--reporter=dot'], { CI: '1' })
+      return { cwd, r: await runVitest(leg, cwd, ['run', '--reporter=dot'], { CI: '1' }) }
+    })())
+
+    test(title(links.summary, 'the summary prints next to --reporter=dot, one line per clause'), links.summary, async () => {
+      const { r } = await accepted()
+      expect(r.code, r.output).toBe(0)
+      // the dot reporter's own output: one dot per test (5 tests, all passed), then its totals
+      const dots = r.stdout.split('\n').findIndex((l) => /^·{5}$/.test(l.trim()))
+      expect(dots, r.stdout).toBeGreaterThanOrEqual(0)
+      expect(r.stdout).toMatch(/Tests +5 passed \(5\)/)
+      const summary = r.stdout.indexOf('specgate (vitest)')
+      expect(summary).toBeGreaterThan(r.stdout.indexOf('·····'))
+      expect(verdictLines(r.stdout.slice(summary))).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
+      expect(r.stdout).toContain('gates: all pass')
+    })
+
+    test(title(links.accepted, 'accepted: steps, assertions, Outline rows, data, file and line recorded'), links.accepted, async () => {
+      const { cwd, r } = await accepted()
       expect(r.code, r.output).toBe(0)
       expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
-      expect(r.stdout).toContain('gates: all pass')
       const ledger = onlyFragment(cwd)
       expect([...byCase(ledger).keys()].sort()).toEqual(['KEYS-001', 'KEYS-002[1]', 'KEYS-002[2]', 'KEYS-003'])
       const first = evidenceOf(ledger, 'KEYS-001')
@@ -49,10 +94,13 @@ export function fixtureSuite(leg: Leg): void {
       expect(ledger.sources[0]).toMatchObject({ runner: 'vitest', partial: false })
     })
 
-    test('failed: the first failing step is recorded, and the run fails whatever the gate mode', async () => {
+    test(title(links.failed, 'failed: the first failing step is recorded, and the run fails whatever the gate mode'), links.failed, async () => {
       const cwd = await copyFixture('vitest-failed', leg)
-      const r = await runVitest(leg, cwd, ['run'], { CI: '' })
+      // the gate only reports, even in CI: the failing test still fails the run
+      fs.writeFileSync(path.join(cwd, 'specgate.config.json'), JSON.stringify({ gate: 'report' }))
+      const r = await runVitest(leg, cwd, ['run'], { CI: '1' })
       expect(r.code).toBe(1)
+      expect(r.output).not.toContain('specgate: the gate failed (gate: enforce)')
       expect(r.stdout).toMatch(leg.name === 'vitest5' ? /RUN +v5\./ : /RUN +v4\./)
       expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'failed' })
       expect(r.stdout).toContain('the test failed at step "When the member uses it": expected \'accepted\' to be \'refused\'')
@@ -61,12 +109,15 @@ export function fixtureSuite(leg: Leg): void {
       expect(e.steps?.map((s) => s.status)).toEqual(['passed', 'failed'])
     })
 
-    test('pending: a skeleton never runs its body and never passes; CI enforces the gate', async () => {
+    test(title(links.pending, 'pending: a skeleton never runs its body and never passes; CI enforces the gate'), links.pending, async () => {
       const cwd = await copyFixture('vitest-pending', leg)
       const report = await runVitest(leg, cwd, ['run'], { CI: '' })
       expect(report.code, report.output).toBe(0)
+      // the skeleton's body writes body-ran.txt first thing: it was never called
+      expect(fs.existsSync(path.join(cwd, 'body-ran.txt'))).toBe(false)
+      expect(report.stdout).toMatch(/Tests +1 todo \(1\)/)
       expect(verdictLines(report.stdout)).toEqual({ 'KEYS-001': 'pending' })
-      expect(report.stdout).toContain('not implemented yet: the generated skeleton is unfilled (test/keys.test.ts:5)')
+      expect(report.stdout).toContain('not implemented yet: the generated skeleton is unfilled (test/keys.test.ts:6)')
       expect(evidenceOf(onlyFragment(cwd), 'KEYS-001')).toMatchObject({ status: 'pending', skeleton: true, assertions: null, steps: null })
       const enforce = await runVitest(leg, cwd, ['run'], { CI: 'true' })
       expect(enforce.code).toBe(1)
@@ -74,7 +125,7 @@ export function fixtureSuite(leg: Leg): void {
       expect(enforce.output).toContain("specgate: the gate failed (gate: enforce), so the run fails; set gate: 'report' to only report")
     })
 
-    test('hollow: no assertion, or a step of the clause never reached', async () => {
+    test(title(links.hollow, 'hollow: no assertion, or a step of the clause never reached'), links.hollow, async () => {
       const cwd = await copyFixture('vitest-hollow', leg)
       const r = await runVitest(leg, cwd, ['run'])
       expect(r.code, r.output).toBe(0)
@@ -84,7 +135,7 @@ export function fixtureSuite(leg: Leg): void {
       expect(evidenceOf(onlyFragment(cwd), 'KEYS-001').assertions).toBe(0)
     })
 
-    test('stale: written for an older clause hash', async () => {
+    test(title(links.stale, 'stale: written for an older clause hash'), links.stale, async () => {
       const cwd = await copyFixture('vitest-stale', leg)
       const r = await runVitest(leg, cwd, ['run'])
       expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'stale' })
@@ -92,16 +143,18 @@ export function fixtureSuite(leg: Leg): void {
       expect(r.stdout).toContain(`written for clause hash 0123456789ab; the clause is now ${spec.clauses[0]!.hash}`)
     })
 
-    test('orphan: tests naming a clause or row the SPEC lacks; their undeclared tags do not break collection', async () => {
+    test(title(links.orphan, 'orphan: tests naming a clause or row the SPEC lacks; their undeclared tags do not break collection'), links.orphan, async () => {
       const cwd = await copyFixture('vitest-orphan', leg)
       const r = await runVitest(leg, cwd, ['run'])
       expect(r.code, r.output).toBe(0)
+      // all three tests were collected and ran, the orphans too
+      expect(r.stdout).toMatch(/Tests +3 passed \(3\)/)
       expect(r.stdout).toContain('orphan: test/keys.test.ts "KEYS-009 A member exports keys" names KEYS-009, which the SPEC does not have')
       expect(r.stdout).toContain('orphan: test/keys.test.ts "KEYS-001[4] a row the clause does not have" names case KEYS-001[4]; KEYS-001 has 1 case(s)')
       expect(r.stdout).toContain('gate failed: no-orphans (2)')
     })
 
-    test('uncovered: a @unit clause without a test; @e2e clauses are not Vitest\'s; config and plugin set the gate', async () => {
+    test(title(links.uncovered, 'uncovered: a @unit clause without a test; @e2e clauses are not Vitest\'s; config and plugin set the gate'), links.uncovered, async () => {
       const cwd = await copyFixture('vitest-uncovered', leg)
       const enforce = await runVitest(leg, cwd, ['run'], { CI: '1' })
       expect(enforce.code).toBe(1)
@@ -118,7 +171,36 @@ export function fixtureSuite(leg: Leg): void {
       expect(reported.stdout).toContain('gate failed: no-uncovered (1)')
     })
 
-    test('flaky: passed only on retry', async () => {
+    test(title(links.gate, 'gate: CI, the config or the plugin option enforce; report only prints'), links.gate, async () => {
+      const cwd = await copyFixture('vitest-uncovered', leg)
+      const failedGate = 'specgate: the gate failed (gate: enforce), so the run fails'
+      // gate: 'enforce' in the config, outside CI
+      fs.writeFileSync(path.join(cwd, 'specgate.config.json'), JSON.stringify({ gate: 'enforce' }))
+      const byConfig = await runVitest(leg, cwd, ['run'], { CI: '' })
+      expect(byConfig.code, byConfig.output).toBe(1)
+      expect(byConfig.output).toContain('gate failed: no-uncovered (1)')
+      expect(byConfig.output).toContain(failedGate)
+      // gate: 'enforce' as the plugin option, outside CI, no config
+      fs.rmSync(path.join(cwd, 'specgate.config.json'))
+      writeConfig(cwd, "specgate({ gate: 'enforce' })")
+      const byPlugin = await runVitest(leg, cwd, ['run'], { CI: '' })
+      expect(byPlugin.code, byPlugin.output).toBe(1)
+      expect(byPlugin.output).toContain(failedGate)
+      // CI set, nothing configured: enforce
+      writeConfig(cwd, 'specgate()')
+      const inCI = await runVitest(leg, cwd, ['run'], { CI: 'true' })
+      expect(inCI.code, inCI.output).toBe(1)
+      expect(inCI.output).toContain(failedGate)
+      // gate: 'report' in the config wins over CI: the summary only
+      fs.writeFileSync(path.join(cwd, 'specgate.config.json'), JSON.stringify({ gate: 'report' }))
+      const reported = await runVitest(leg, cwd, ['run'], { CI: 'true' })
+      expect(reported.code, reported.output).toBe(0)
+      expect(verdictLines(reported.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'uncovered' })
+      expect(reported.stdout).toContain('gate failed: no-uncovered (1)')
+      expect(reported.output).not.toContain(failedGate)
+    })
+
+    test(title(links.flaky, 'flaky: passed only on retry'), links.flaky, async () => {
       const cwd = await copyFixture('vitest-flaky', leg)
       const r = await runVitest(leg, cwd, ['run'])
       expect(r.code, r.output).toBe(0)
@@ -127,7 +209,7 @@ export function fixtureSuite(leg: Leg): void {
       expect(evidenceOf(onlyFragment(cwd), 'KEYS-001')).toMatchObject({ retries: 1, flaky: true, status: 'passed' })
     })
 
-    test('todo, skip and fails are told apart', async () => {
+    test(title(links.todoSkip, 'todo, skip and fails are told apart'), links.todoSkip, async () => {
       const cwd = await copyFixture('vitest-todo-skip', leg)
       const r = await runVitest(leg, cwd, ['run'])
       expect(r.code, r.output).toBe(0)
@@ -140,7 +222,7 @@ export function fixtureSuite(leg: Leg): void {
       expect(r.stdout).toContain('pending (fails) (test/keys.test.ts:13)')
     })
 
-    test('timeout: recorded as timedOut, at the step that never finished', async () => {
+    test(title(links.timeout, 'timeout: recorded as timedOut, at the step that never finished'), links.timeout, async () => {
       const cwd = await copyFixture('vitest-timeout', leg)
       const r = await runVitest(leg, cwd, ['run'])
       expect(r.code).toBe(1)
@@ -150,7 +232,7 @@ export function fixtureSuite(leg: Leg): void {
       expect(r.stdout).toContain('the test timed out at step "When the member looks a key up"')
     })
 
-    test('crash: process.exit and a killed worker are recorded as failed, not lost', async () => {
+    test(title(links.crash, 'crash: process.exit and a killed worker are recorded as failed, not lost'), links.crash, async () => {
       const cwd = await copyFixture('vitest-crash', leg)
       const r = await runVitest(leg, cwd, ['run'])
       expect(r.code).not.toBe(0)
@@ -162,7 +244,7 @@ export function fixtureSuite(leg: Leg): void {
       expect(ledger.errors.length).toBeGreaterThan(0)
     })
 
-    test('sharded 3 ways and merged gives the same ledger and verdicts as unsharded; a shard reports no other shard\'s clause', async () => {
+    test(title(links.sharded, 'sharded 3 ways and merged gives the same ledger and verdicts as unsharded; a shard reports no other shard\'s clause'), links.sharded, async () => {
       const cwd = await copyFixture('vitest-sharded', leg)
       const whole = await runVitest(leg, cwd, ['run'])
       expect(whole.stdout).toContain('uncovered   BILL-005')
@@ -186,7 +268,7 @@ export function fixtureSuite(leg: Leg): void {
       expect(await verdictsOf(unsharded, cwd)).toMatchObject({ 'BILL-002': 'hollow', 'BILL-001': 'stale', 'BILL-005': 'uncovered', 'BILL-003': 'accepted' })
     })
 
-    test('errors: a bad plugin option, a bad specgate config and an unwritable ledger folder fail the run with a message', async () => {
+    test(title(links.errors, 'errors: a bad plugin option, a bad specgate config and an unwritable ledger folder fail the run with a message'), links.errors, async () => {
       const cwd = await copyFixture('vitest-accepted', leg)
       writeConfig(cwd, "specgate({ gates: { 'no-such-gate': 'error' } })")
       const badOption = await runVitest(leg, cwd, ['run'])
