@@ -38,7 +38,7 @@ function judgeStatus(e: Evidence, where: string): Finding | undefined {
     case 'pending':
       return {
         verdict: 'pending',
-        reason: e.skeleton ? `not implemented yet: the generated skeleton is unfilled (${where})` : `pending${detailText(e)} (${where})`,
+        reason: e.skeleton ? `not implemented yet: the generated skeleton is unfilled (${where})` : `pending${detailText(e)}${atStep} (${where})`,
       }
     case 'todo':
       return { verdict: 'pending', reason: `marked todo${detailText(e)} (${where})` }
@@ -68,13 +68,30 @@ export function emptyStateReason(clause: Clause, level: Level | undefined, e: Ev
   }
   const marker = data?.emptyMarkers.find((m) => m.at === 'then')
   if (marker) return `empty-state marker ${marker.marker} visible after Then step${marker.step ? ` "${marker.step}"` : ''}`
-  const withData = data?.responses?.withData ?? 0
-  const observed = (data?.observed ?? []).filter((o) => o.count > 0).length
-  if (withData === 0 && observed === 0) {
-    const empty = data?.responses?.empty ?? 0
-    return `saw no data-carrying API response (${empty} empty) and recorded no data evidence`
+  // a test without Then steps has only the end of the test to look at
+  const atEnd = ranThenStep(e) ? undefined : data?.emptyMarkers.find((m) => m.at === 'end')
+  if (atEnd) return `empty-state marker ${atEnd.marker} visible at the end of the test`
+  return noDataReason(e)
+}
+
+/** No data-carrying response and no data evidence; a probe showing data counts as evidence, unless the page saw only empty answers. */
+function noDataReason(e: Evidence): string | undefined {
+  const data = e.data
+  if (!data) return 'recorded no data-state evidence at all (does the test import `test` from specgate/playwright?)'
+  const withData = data.responses?.withData ?? 0
+  const empty = data.responses?.empty ?? 0
+  if (withData > 0 || data.observed.some((o) => o.count > 0)) return undefined
+  const probeShowsData = Object.values(data.probe ?? {}).some((n) => n > 0)
+  if (empty > 0) {
+    const probe = probeShowsData ? `, though the probe showed ${formatCounts(data.probe!)}` : ''
+    return `every API response the page received was empty (${empty} empty${probe}) and the test recorded no data evidence`
   }
-  return undefined
+  if (probeShowsData) return undefined
+  return 'saw no data-carrying API response (0 matched) and recorded no data evidence'
+}
+
+function ranThenStep(e: Evidence): boolean {
+  return (e.steps ?? []).some((s) => s.keyword === 'Then')
 }
 
 function countOf(e: Evidence, entity: string): number | undefined {
@@ -91,6 +108,8 @@ function formatCounts(counts: Record<string, number>): string {
 function hollowReason(clause: Clause, c: Case, e: Evidence): string | undefined {
   if (e.assertions === 0) return 'passed without running a single assertion'
   if (e.steps === null) return undefined
+  // A runner that reports steps (Cucumber always does) and ran none proved nothing, even for a clause with no steps.
+  if (!e.steps.some((s) => s.status === 'passed')) return 'passed without executing a single step'
   const missing = firstMissingStep(clause, c, e)
   return missing ? `passed without executing step "${missing}"` : undefined
 }
