@@ -24,6 +24,26 @@ describe('specgate generate', () => {
     expect(check.code).toBe(0)
   })
 
+  it('GEN-003 the no-change fast path lets go as soon as a feature or a test file changes', clause('GEN-003', '05d48fbb8608'), () => {
+    const dir = copyGenFixture('gen-keys')
+    expect(specgate(['generate'], dir).stdout).toContain('wrote 5 skeletons in 2 files')
+    expect(specgate(['generate'], dir).stdout).toContain('nothing to generate')
+    // a new clause in the feature: the next run must read the SPEC again and write its skeleton
+    fs.appendFileSync(path.join(dir, 'features/team/keys.feature'), '\n    @id:KEYS-009 @unit\n    Scenario: a clause added later\n      Then it gets a skeleton\n')
+    expect(specgate(['generate'], dir).stdout).toContain('appended to test/spec/team/keys.test.ts (1 skeleton: KEYS-009)')
+    expect(specgate(['generate'], dir).stdout).toContain('nothing to generate')
+    // a test file that stops naming a clause (same size: only its mtime tells) gets that clause back
+    const e2e = path.join(dir, 'e2e/spec/team/keys.spec.ts')
+    fs.writeFileSync(e2e, read(dir, 'e2e/spec/team/keys.spec.ts').replace("clause('KEYS-002'", "clause('KEYS-00X'"))
+    fs.utimesSync(e2e, new Date(), new Date(Date.now() + 5000))
+    expect(specgate(['generate'], dir).stdout).toContain('appended to e2e/spec/team/keys.spec.ts (1 skeleton: KEYS-002)')
+    // a deleted test file is noticed too
+    fs.rmSync(path.join(dir, 'test/spec/team/keys.test.ts'))
+    expect(specgate(['generate'], dir).stdout).toContain('created test/spec/team/keys.test.ts (5 skeletons: KEYS-001, KEYS-004[1], KEYS-004[2], KEYS-005, KEYS-009)')
+    // and no temporary file is left next to the test files
+    expect(listFiles(dir, 'test').concat(listFiles(dir, 'e2e'))).toEqual(['test/spec/team/keys.test.ts', 'e2e/spec/team/keys.spec.ts'])
+  })
+
   it('GEN-007 --dry-run prints the files it would write and writes none; --check exits 1 naming what is missing', clause('GEN-007', '64c1c314e7f5'), () => {
     const dir = copyGenFixture('gen-keys')
     const dry = specgate(['generate', '--dry-run'], dir)

@@ -45,12 +45,18 @@ export function planTargets(features: readonly FeatureModel[], config: SpecgateC
   const skipped: SkippedClause[] = []
   const seen = new Set<string>()
   for (const feature of features) {
+    // one target per runner for the whole feature: its path is worked out once, not per clause
+    const mine = new Map<SkeletonRunner, Target>()
     for (const clause of feature.clauses) {
       const runners = runnersOf(clause, config)
       const reason = skipReason(clause, runners, seen)
       if (reason) { skipped.push({ clause, reason }); continue }
       seen.add(clause.id!)
-      for (const runner of runners) addCases(targets, feature, clause, runner, config, covered)
+      for (const runner of runners) {
+        let target = mine.get(runner)
+        if (!target) mine.set(runner, (target = targetFor(targets, feature, runner, config)))
+        addCases(target, clause, covered)
+      }
     }
   }
   return { targets: [...targets.values()].filter((t) => t.cases.length > 0), skipped }
@@ -70,11 +76,16 @@ export function runnersOf(clause: Clause, config: SpecgateConfig): SkeletonRunne
   return (['vitest', 'playwright'] as const).filter((r) => all.includes(r))
 }
 
-function addCases(targets: Map<string, Target>, feature: FeatureModel, clause: Clause, runner: SkeletonRunner, config: SpecgateConfig, covered: Covered): void {
+/** The target a feature's cases for a runner go to (two features may share one: `a/x.feature`, `b/x.feature` under globs `a/**`, `b/**`). */
+function targetFor(targets: Map<string, Target>, feature: FeatureModel, runner: SkeletonRunner, config: SpecgateConfig): Target {
   const dir = runner === 'vitest' ? config.generate.vitestDir : config.generate.playwrightDir
   const path = testFilePath(feature.file, config.features, dir, runner)
   let target = targets.get(path)
   if (!target) targets.set(path, (target = { path, runner, feature: feature.file, cases: [] }))
+  return target
+}
+
+function addCases(target: Target, clause: Clause, covered: Covered): void {
   for (const kase of clause.cases) {
     if (!isCovered(covered, clause, kase.row)) target.cases.push({ clause, case: kase })
   }

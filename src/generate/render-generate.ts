@@ -13,7 +13,7 @@ const VERB: Record<GenerateMode, Record<PlannedWrite['mode'], string>> = {
 
 export function renderGenerate(result: GenerateResult & { skippedLines?: string[] }, mode: GenerateMode): string {
   const out = result.writes.map((w) => writeLine(w, mode))
-  if (mode === 'dry-run') out.push(...result.writes.flatMap((w) => ['', `--- ${w.path} (${w.mode})`, w.text.replace(/^\n+/, '').trimEnd()]))
+  if (mode === 'dry-run') out.push(...result.writes.flatMap((w) => ['', `--- ${w.path} (${w.mode})`, (w.text ?? '').replace(/^\n+/, '').trimEnd()]))
   out.push(...(result.skippedLines ?? result.skipped.map(skippedLine)))
   out.push(...result.errors.map((e) => `${e.file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message} (no skeletons for this file)`))
   out.push(summary(result, mode))
@@ -24,7 +24,7 @@ export function skippedLine(s: SkippedClause): string {
   return `skipped ${s.clause.file}:${s.clause.line} ${s.clause.name || '(unnamed)'}: ${s.reason}`
 }
 
-function writeLine(w: PlannedWrite, mode: GenerateMode): string {
+function writeLine(w: Pick<PlannedWrite, 'path' | 'mode' | 'keys'>, mode: GenerateMode): string {
   const shown = w.keys.slice(0, 6).join(', ') + (w.keys.length > 6 ? `, +${w.keys.length - 6} more` : '')
   return `${VERB[mode][w.mode]} ${w.path} (${plural(w.keys.length, 'skeleton')}: ${shown})`
 }

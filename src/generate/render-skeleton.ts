@@ -4,7 +4,7 @@
  */
 import type { Case, Clause } from '../spec/model.js'
 import { objectKey, quote } from './js-literal.js'
-import { stepCalls, type StepCall, type StepHelper, substitute } from './step-calls.js'
+import { stepCalls, type StepCall, type StepHelper, stepHelpers, substitute } from './step-calls.js'
 import type { SkeletonRunner } from './test-file-path.js'
 
 /** One test to write: a clause, or one Examples row of an Outline. */
@@ -39,26 +39,33 @@ export function renderFile(runner: SkeletonRunner, cases: readonly SkeletonCase[
   return `${head.join('\n')}\n\n${renderFeatureBlock(runner, cases, DEFAULT_NAMES[runner])}`
 }
 
-/** The step helpers the cases call, in a fixed order. */
+/** The step helpers the cases call, in a fixed order (they depend on the steps' kinds, not on row values). */
 export function usedHelpers(cases: readonly SkeletonCase[]): StepHelper[] {
-  const used = new Set(cases.flatMap((c) => callsOf(c).map((s) => s.helper)))
+  const used = new Set<StepHelper>()
+  for (const clause of new Set(cases.map((c) => c.clause))) for (const h of stepHelpers(clause)) used.add(h)
   return (['Given', 'When', 'Then', 'And', 'But'] as const).filter((h) => used.has(h))
 }
 
-/** `describe(feature) { tests; describe(rule) { tests } }`, in the feature's order. */
+/**
+ * `describe(feature) { tests; describe(rule) { tests } }`, in the feature's order. Built as one
+ * list of lines, each indented once as it is made (no text is split and indented again).
+ */
 export function renderFeatureBlock(runner: SkeletonRunner, cases: readonly SkeletonCase[], names: HelperNames): string {
   const first = cases[0]
   if (!first) return ''
-  const body: string[] = []
+  const out: string[] = [describeLine(names, first.clause.feature.name)]
   for (const group of groupByRule(cases)) {
-    const tests = group.cases.map((c) => renderTest(runner, c, names))
-    body.push(group.rule === undefined ? tests.join('\n') : describeBlock(names, group.rule, tests.join('\n')))
+    const inRule = group.rule !== undefined
+    if (inRule) out.push(`  ${describeLine(names, group.rule!)}`)
+    for (const c of group.cases) renderTest(out, inRule ? '    ' : '  ', runner, c, names)
+    if (inRule) out.push('  })')
   }
-  return `${describeBlock(names, first.clause.feature.name, body.join('\n'))}\n`
+  out.push('})')
+  return `${out.join('\n')}\n`
 }
 
-function describeBlock(names: HelperNames, title: string, inner: string): string {
-  return `${names.describe}(${quote(title)}, () => {\n${indent(inner)}\n})`
+function describeLine(names: HelperNames, title: string): string {
+  return `${names.describe}(${quote(title)}, () => {`
 }
 
 /** Consecutive cases of the same Rule (Gherkin puts all free scenarios before the first Rule). */
@@ -72,20 +79,20 @@ function groupByRule(cases: readonly SkeletonCase[]): { rule?: string; cases: Sk
   return groups
 }
 
-function renderTest(runner: SkeletonRunner, sc: SkeletonCase, names: HelperNames): string {
+/** One test's lines, each with the given indent, onto `out`. Every line is single (quote() escapes line breaks). */
+function renderTest(out: string[], pad: string, runner: SkeletonRunner, sc: SkeletonCase, names: HelperNames): void {
   const { clause: cl, case: kase } = sc
   const fixtures = runner === 'playwright' ? '{ page }' : ''
-  const lines = [
-    SKELETON_COMMENT,
-    `${names.test}(${quote(testTitle(sc))}, ${names.clause}(${quote(cl.id ?? cl.key)}, ${quote(cl.hash)}, ${clauseOptions(sc)}), async (${fixtures}) => {`,
-  ]
-  const body: string[] = []
-  if (kase.values) body.push(`const row = ${rowObject(kase.values)}`)
-  const calls = callsOf(sc)
-  body.push(...calls.map((s) => renderStep(s, names)))
-  if (calls.length === 0) body.push('// the clause has no steps in the SPEC')
-  lines.push(indent(body.join('\n')), '})')
-  return lines.join('\n')
+  const inner = `${pad}  `
+  out.push(
+    pad + SKELETON_COMMENT,
+    `${pad}${names.test}(${quote(testTitle(sc))}, ${names.clause}(${quote(cl.id ?? cl.key)}, ${quote(cl.hash)}, ${clauseOptions(sc)}), async (${fixtures}) => {`,
+  )
+  if (kase.values) out.push(`${inner}const row = ${rowObject(kase.values)}`)
+  const calls = stepCalls(cl, kase.values)
+  for (const s of calls) out.push(inner + renderStep(s, names))
+  if (calls.length === 0) out.push(`${inner}// the clause has no steps in the SPEC`)
+  out.push(`${pad}})`)
 }
 
 /** `KEYS-001 name`, or `KEYS-004[2] name (project: zeta)` for an Outline row: stable and unique. */
@@ -111,10 +118,6 @@ function rowObject(values: Record<string, string>): string {
   return entries.length ? `{ ${entries.join(', ')} }` : '{}'
 }
 
-function callsOf({ clause: cl, case: kase }: SkeletonCase): StepCall[] {
-  return stepCalls(cl, kase.values)
-}
-
 function renderStep(s: StepCall, names: HelperNames): string {
   const fn = names.steps[s.helper]
   const data: string[] = []
@@ -129,8 +132,4 @@ function renderStep(s: StepCall, names: HelperNames): string {
   }
   if (data.length === 0) return `await ${fn}(${quote(s.text)}, async () => {})`
   return `await ${fn}(${quote(s.text)}, { ${data.join(', ')} }, async ({ ${params.join(', ')} }) => {})`
-}
-
-function indent(text: string): string {
-  return text.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n')
 }

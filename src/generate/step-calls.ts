@@ -25,6 +25,11 @@ export function stepCalls(clause: Clause, values?: Record<string, string>): Step
   })
 }
 
+/** The helper of each step, as stepCalls names them, without filling in any text. */
+export function stepHelpers(clause: Clause): StepHelper[] {
+  return clause.steps.map((step, i) => helperFor(step, clause.steps[i - 1]))
+}
+
 /** The kind decides; a step continuing the kind before it is an And (or But, when written so). */
 function helperFor(step: ClauseStep, previous: ClauseStep | undefined): StepHelper {
   if (!previous || previous.kind !== step.kind || step.kind === 'unknown') return FIRST_OF_KIND[step.kind]

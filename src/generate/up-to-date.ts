@@ -8,9 +8,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { glob } from 'tinyglobby'
 import type { SpecgateConfig } from '../config/schema.js'
+import { featureGlobs } from '../spec/load-spec.js'
+import { NEVER_TESTS } from '../status/scan-tests.js'
 
 export const CACHE_FILE = '.specgate/cache/generate.json'
-const CACHE_VERSION = 1
+const CACHE_VERSION = 2
 
 export interface UpToDate {
   fingerprint: string
@@ -18,13 +20,36 @@ export interface UpToDate {
   skipped: string[]
 }
 
-export async function fingerprint(root: string, config: SpecgateConfig, testGlobs: readonly string[]): Promise<string> {
-  const files = await glob([...config.features, ...testGlobs], { cwd: root, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })
-  const hash = createHash('sha256').update(`${CACHE_VERSION}\0${JSON.stringify(config)}\0`)
-  for (const f of [...new Set(files)].sort()) {
-    const st = fs.statSync(path.join(root, f), { bigint: true })
-    hash.update(`${f}\0${st.size}\0${st.mtimeNs}\n`)
+/** Root-relative file -> `size mtimeNs`, what the fingerprint trusts. */
+export type Stamps = Map<string, string>
+
+/**
+ * Every file the fingerprint covers: the feature files (as the SPEC loader finds them, folders
+ * included) and the test files, found in one walk of the project.
+ */
+export async function fingerprintFiles(root: string, config: SpecgateConfig, testGlobs: readonly string[]): Promise<string[]> {
+  const globs = [...(await featureGlobs(root, config.features)), ...testGlobs]
+  return [...new Set(await glob(globs, { cwd: root, onlyFiles: true, ignore: NEVER_TESTS }))]
+}
+
+/** Stat every file; taken before the files are read, so a change made during the run shows next time. */
+export function stampFiles(root: string, files: Iterable<string>): Stamps {
+  const stamps: Stamps = new Map()
+  for (const f of files) {
+    const st = fs.statSync(path.join(root, f), { throwIfNoEntry: false })
+    if (st) stamps.set(f, stampOf(st))
   }
+  return stamps
+}
+
+/** mtimeMs keeps sub-microsecond precision as a double, and a plain Stats is cheaper than a BigIntStats. */
+export function stampOf(st: fs.Stats): string {
+  return `${st.size} ${st.mtimeMs}`
+}
+
+export function fingerprintOf(config: SpecgateConfig, stamps: Stamps): string {
+  const hash = createHash('sha256').update(`${CACHE_VERSION}\0${JSON.stringify(config)}\0`)
+  for (const f of [...stamps.keys()].sort()) hash.update(`${f}\0${stamps.get(f)}\n`)
   return hash.digest('hex')
 }
 

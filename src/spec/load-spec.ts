@@ -76,10 +76,16 @@ function readSource(root: string, absPath: string): { absPath: string; source: s
  * an input error; a glob that matches nothing is not (a new project has no features yet).
  */
 export async function findFeatureFiles(root: string, patterns: readonly string[]): Promise<string[]> {
-  const globs: string[] = []
-  for (const p of patterns) globs.push(...(await expandPattern(root, p)))
+  const globs = await featureGlobs(root, patterns)
   const found = await glob(globs, { cwd: root, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })
   return [...new Set(found.map((f) => path.normalize(f)))].sort()
+}
+
+/** Globs, files and folders -> the globs that find their feature files (root-relative). */
+export async function featureGlobs(root: string, patterns: readonly string[]): Promise<string[]> {
+  const globs: string[] = []
+  for (const p of patterns) globs.push(...(await expandPattern(root, p)))
+  return globs
 }
 
 async function expandPattern(root: string, pattern: string): Promise<string[]> {
