@@ -4,7 +4,11 @@
  */
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { clause } from '../reporters/playwright/clause.js'
+import { clause } from 'specgate/vitest'
+// imported under another name: `specgate status` reads any call of `clause` with two string
+// literals as a test naming that clause, and the calls below are fixture values, not links to
+// specgate's own SPEC
+import { clause as playwrightClause } from '../reporters/playwright/clause.js'
 import { apiMatcher, classifyBody } from '../reporters/playwright/classify-response.js'
 import { REPO } from './helpers/cli.js'
 import { copyApp, fragments, freePort, playwright } from './helpers/playwright-app.js'
@@ -24,25 +28,25 @@ describe('with the real Playwright', () => {
     expect(fragments(dir).length).toBeGreaterThan(0)
   })
 
-  test('an unknown key in the specgate config: one line naming the file and key path, run failed', async () => {
+  test('PW-015 an unknown key in the specgate config: one line naming the file and key path, run failed', clause('PW-015', '8593730ac522'), async () => {
     const r = await run({ SG_CASE: 'unknown-key' })
     expect(r.stderr).toContain('specgate: specgate.config.mjs: unknown key "e2e.probes"; did you mean "probe"?')
     expect(r.code).toBe(1)
   })
 
-  test('an e2e.api pattern that is not a regular expression fails the test with the key path', async () => {
+  test('PW-017 an e2e.api pattern that is not a regular expression fails the test with the key path', clause('PW-017', 'f2ee20a88bae'), async () => {
     const r = await run({ SG_CASE: 'bad-api-pattern' })
     expect(r.stdout).toContain('specgate: specgate.config.mjs: e2e.api.0: /api\\/(/ is not a valid regular expression')
     expect(r.code).toBe(1)
   })
 
-  test('an empty-state selector that is not valid CSS fails the test, naming it', async () => {
+  test('PW-017 an empty-state selector that is not valid CSS fails the test, naming it', clause('PW-017', 'f2ee20a88bae'), async () => {
     const r = await run({ SG_CASE: 'bad-selector' })
     expect(r.stdout).toContain('specgate: config e2e.emptyState.selectors: ..empty-state is not a valid CSS selector')
     expect(r.code).toBe(1)
   })
 
-  test('a probe that does not answer fails the test with the URL', async () => {
+  test('PW-016 a probe that does not answer fails the test with the URL', clause('PW-016', '72e8c52b5c4f'), async () => {
     const port = await freePort()
     const r = await run({ SG_CASE: 'probe-down', SG_DEAD_PORT: String(port) })
     expect(r.stdout).toContain(`specgate: config e2e.probe http://127.0.0.1:${port}/counts did not answer`)
@@ -52,7 +56,7 @@ describe('with the real Playwright', () => {
 
 describe('clause()', () => {
   test('carries id, hash, row and tags as Playwright test details; a skeleton is fixme', () => {
-    expect(clause('KEYS-004', 'ffee00112233', { row: 2, skeleton: true, tags: ['@e2e', 'owner:core'] })).toEqual({
+    expect(playwrightClause('KEYS-004', 'ffee00112233', { row: 2, skeleton: true, tags: ['@e2e', 'owner:core'] })).toEqual({
       tag: ['@e2e', '@owner:core', '@id:KEYS-004'],
       annotation: [
         { type: 'specgate:clause', description: 'KEYS-004' },
@@ -64,8 +68,8 @@ describe('clause()', () => {
   })
 
   test('misuse is a TypeError that says what was expected', () => {
-    expect(() => clause('KEYS-004', 'ffee00112233', { row: 0 })).toThrow("specgate: clause('KEYS-004', hash, { row }) needs row as a whole number >= 1, got 0")
-    expect(() => clause(12 as unknown as string, 'x')).toThrow('specgate: clause(id, hash) needs the clause id as a string, got number')
+    expect(() => playwrightClause('KEYS-004', 'ffee00112233', { row: 0 })).toThrow("specgate: clause('KEYS-004', hash, { row }) needs row as a whole number >= 1, got 0")
+    expect(() => playwrightClause(12 as unknown as string, 'x')).toThrow('specgate: clause(id, hash) needs the clause id as a string, got number')
   })
 })
 

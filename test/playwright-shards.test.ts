@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, expect, test } from 'vitest'
+import { clause } from 'specgate/vitest'
 import { mergeLedgers } from '../src/ledger/merge.js'
 import type { Evidence, Ledger } from '../src/ledger/schema.js'
 import type { RunResult } from './helpers/cli.js'
@@ -76,7 +77,7 @@ test('specgate merging the two shard fragments gives the unsharded evidence', ()
   expect(comparable(merged)).toEqual(comparable(mergeLedgers(unsharded.ledgers)))
 })
 
-test('merge-reports with specgate\'s reporter gives the unsharded ledger and verdicts; report mode exits 0', async () => {
+test('PW-012 merge-reports with specgate\'s reporter gives the unsharded ledger and verdicts; report mode exits 0', clause('PW-012', '8bcce4544179'), async () => {
   const merged = await run(['merge-reports', '--reporter', 'specgate/playwright', 'all-blob'], { CI: '' })
   expect(merged.ledgers).toHaveLength(1)
   expect(merged.ledgers[0]!.sources[0]!.partial).toBe(false)
@@ -86,14 +87,14 @@ test('merge-reports with specgate\'s reporter gives the unsharded ledger and ver
   expect(merged.result.code).toBe(0)
 })
 
-test('after merge-reports a failing gate (enforce in CI) still fails the process', async () => {
+test('PW-013 after merge-reports a failing gate (enforce in CI) still fails the process', clause('PW-013', '6f4868fb522a'), async () => {
   const merged = await run(['merge-reports', '--reporter', 'specgate/playwright', 'all-blob'], { CI: '1' })
   expect(merged.result.stdout).toContain('gate failed: no-failed (1)')
   expect(merged.result.stdout + merged.result.stderr).toContain('specgate gate failed: no-failed, no-uncovered')
   expect(merged.result.code).toBe(1)
 })
 
-test('a shard that gets no tests says so, passes, and reports no clause as uncovered', async () => {
+test('PW-014 a shard that gets no tests says so, passes, and reports no clause as uncovered', clause('PW-014', '9ce2cd33dcdb'), async () => {
   // one test, two shards: the second gets nothing
   const empty = await run(['test', '--shard=2/2', '--grep', '@id:ORD-001'], { CI: '1' })
   expect(empty.result.stdout).toContain('specgate (playwright, shard 2/2)')
