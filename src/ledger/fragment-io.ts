@@ -83,7 +83,9 @@ export function parseLedger(text: string, shownAs: string): Ledger {
     raw = JSON.parse(text)
   } catch (err) {
     const m = /position (\d+)/.exec((err as Error).message)
-    const where = m ? lineColumn(text, Number(m[1])) : {}
+    // a truncated file ends mid-document: the place to look is its end
+    const offset = m ? Number(m[1]) : /end of JSON input/.test((err as Error).message) ? text.length : undefined
+    const where = offset === undefined ? {} : lineColumn(text, offset)
     throw new InputError(`not valid JSON (truncated or corrupt ledger fragment): ${(err as Error).message}`, { file: shownAs, ...where })
   }
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
