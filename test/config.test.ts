@@ -8,7 +8,7 @@ import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { clause, type ClauseTestOptions } from 'specgate/vitest'
 import { schemaDocuments } from '../src/schemas.js'
-import { REPO, scratch, specgate, writeTree } from './helpers/cli.js'
+import { linkSpecgate, REPO, scratch, specgate, writeTree } from './helpers/cli.js'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -16,15 +16,7 @@ afterEach(() => {
 })
 
 // Fixture projects under .tmp import 'specgate' (defineConfig) the way an installed project does.
-beforeAll(() => {
-  const link = path.join(REPO, '.tmp/node_modules/specgate')
-  fs.mkdirSync(path.dirname(link), { recursive: true })
-  try {
-    fs.symlinkSync(REPO, link, 'dir')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-  }
-})
+beforeAll(() => linkSpecgate())
 
 const SMOKE_FEATURE = '@owner:a @acceptor:b\nFeature: Smoke\n\n  @unit @error @smoke @id:SMOKE-001\n  Scenario: s\n    Then ok\n'
 

@@ -32,15 +32,6 @@ function envelopes(ndjson: string): messages.Envelope[] {
 }
 
 /** Fixture projects outside the package resolve `specgate/vitest` and `specgate/playwright` through .tmp/node_modules. */
-function linkForFixtures(): void {
-  const dir = path.join(REPO, '.tmp/node_modules')
-  fs.mkdirSync(dir, { recursive: true })
-  const link = path.join(dir, 'specgate')
-  if (!fs.existsSync(path.join(link, 'package.json'))) {
-    fs.rmSync(link, { force: true })
-    try { fs.symlinkSync(REPO, link, 'dir') } catch (err) { if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err }
-  }
-}
 
 function run(bin: string, args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [path.join(REPO, 'node_modules', bin), ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '', NO_COLOR: '1' } })
@@ -53,7 +44,6 @@ describe('specgate check --format messages / cucumber-html on a Vitest + Playwri
 
   beforeAll(async () => {
     linkSpecgate()
-    linkForFixtures()
     dir = copyFixture('cucumber-mixed')
     const spec = await loadSpec({ root: dir })
     for (const [file, id] of [['test/notes.test.ts', 'MIX-001'], ['e2e/notes.spec.ts', 'MIX-002']] as const) {

@@ -5,7 +5,7 @@
 import path from 'node:path'
 import type { SpecgateConfig } from '../config/schema.js'
 import type { Clause } from '../spec/model.js'
-import { matchesGlob } from './match-glob.js'
+import { matchesGlob } from '../util/glob.js'
 
 /** Folder names that say nothing about the area of a feature. */
 const GENERIC_FOLDERS = new Set(['', '.', 'features', 'feature', 'specs', 'spec', 'specification', 'specifications'])

@@ -44,3 +44,25 @@ export function writeTree(root: string, files: Record<string, string>): void {
 export function tmpOutside(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `specgate-${name}-`))
 }
+
+/**
+ * Makes `specgate` resolve the way it does in a user's project, idempotently (suites run in
+ * parallel and each calls this): fixture copies under .tmp find .tmp/node_modules/specgate, and
+ * tools that import reporters from their own install folder (cucumber-js `--format
+ * specgate/cucumber`) find node_modules/specgate; both link to this checkout.
+ */
+export function linkSpecgate(): void {
+  link(path.join(REPO, '.tmp/node_modules/specgate'), REPO)
+  link(path.join(REPO, 'node_modules/specgate'), '..')
+}
+
+function link(at: string, target: string): void {
+  if (fs.existsSync(path.join(at, 'package.json'))) return
+  fs.mkdirSync(path.dirname(at), { recursive: true })
+  fs.rmSync(at, { force: true })
+  try {
+    fs.symlinkSync(target, at, 'dir')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+  }
+}

@@ -2,20 +2,11 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { REPO, scratch } from './cli.js'
+import { linkSpecgate, REPO, scratch } from './cli.js'
 
 export const GEN_FIXTURES = path.join(REPO, 'test/fixtures')
 
-/** `.tmp/node_modules/specgate` -> this checkout, made idempotently (other suites make it too). */
-export function linkSpecgate(): void {
-  const link = path.join(REPO, '.tmp/node_modules/specgate')
-  fs.mkdirSync(path.dirname(link), { recursive: true })
-  try {
-    fs.symlinkSync(REPO, link, 'dir')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-  }
-}
+export { linkSpecgate } from './cli.js'
 
 export function copyGenFixture(name: string): string {
   linkSpecgate()

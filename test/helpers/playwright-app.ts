@@ -7,21 +7,11 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { loadSpec } from '../../src/spec/load-spec.js'
-import { REPO, scratch, type RunResult } from './cli.js'
+import { linkSpecgate, REPO, scratch, type RunResult } from './cli.js'
 
 export const PW_APP = path.join(REPO, 'test/fixtures/pw-app')
 
-/** Fixture projects resolve `specgate` through /work/main/.tmp/node_modules/specgate (shared, idempotent). */
-export function linkSpecgate(): void {
-  const dir = path.join(REPO, '.tmp/node_modules')
-  fs.mkdirSync(dir, { recursive: true })
-  const link = path.join(dir, 'specgate')
-  try {
-    fs.symlinkSync(REPO, link, 'dir')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-  }
-}
+export { linkSpecgate } from './cli.js'
 
 export async function copyApp(name: string, from: string = PW_APP): Promise<string> {
   linkSpecgate()

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { loadSpec } from '../../src/spec/load-spec.js'
 import { ledgerSchema, type Ledger } from '../../src/ledger/schema.js'
-import { REPO } from './cli.js'
+import { linkSpecgate, REPO } from './cli.js'
 
 export interface Leg {
   name: 'vitest4' | 'vitest5'
@@ -37,13 +37,7 @@ export const VITEST5: Leg = {
 
 /** Makes `specgate` resolvable from fixture copies of the Vitest 4 leg (a link to this checkout). */
 export function prepareVitest4(): void {
-  const link = path.join(REPO, '.tmp/node_modules/specgate')
-  fs.mkdirSync(path.dirname(link), { recursive: true })
-  try {
-    fs.symlinkSync(REPO, link, 'dir')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-  }
+  linkSpecgate()
   freshBase(VITEST4)
 }
 
