@@ -7,6 +7,7 @@ export default defineConfig({
   plugins: [specgate()],
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     exclude: ['**/node_modules/**', 'test/fixtures/**', '.tmp/**'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
