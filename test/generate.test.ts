@@ -143,6 +143,32 @@ describe('specgate generate', () => {
     expect(specgate(['generate'], dir).stdout).toContain('nothing to generate')
   })
 
+  it('features that map to one test file fill it together, in file order, even with other features between them', () => {
+    // generate works feature by feature and lets each go; two features writing one file must still meet
+    const dir = scratch('gen-shared-target')
+    const feature = (name: string, ...ids: string[]): string => `Feature: ${name}\n${ids.map((id) => `  @unit @id:${id}\n  Scenario: ${name} ${id}\n    Given x\n`).join('')}`
+    writeTree(dir, {
+      'specgate.config.json': JSON.stringify({ features: ['a/**/*.feature', 'b/**/*.feature'] }),
+      'a/x.feature': feature('a x', 'AX-1'),
+      'a/y.feature': feature('a y', 'AY-1'),
+      'b/w.feature': feature('b w', 'BW-1', 'AX-1'),
+      'b/x.feature': feature('b x', 'BX-1'),
+    })
+    const r = specgate(['generate'], dir)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toBe([
+      'created test/spec/x.test.ts (2 skeletons: AX-1, BX-1)',
+      'created test/spec/y.test.ts (1 skeleton: AY-1)',
+      'created test/spec/w.test.ts (1 skeleton: BW-1)',
+      'skipped b/w.feature:6 b w AX-1: duplicate id AX-1 (see `specgate lint`)',
+      'wrote 4 skeletons in 3 files',
+      '',
+    ].join('\n'))
+    const shared = read(dir, 'test/spec/x.test.ts')
+    expect(shared.indexOf("'AX-1'")).toBeGreaterThan(0)
+    expect(shared.indexOf("'BX-1'")).toBeGreaterThan(shared.indexOf("'AX-1'"))
+  })
+
   it('reports clauses it cannot generate for: no id, no level', () => {
     const dir = scratch('gen-skip')
     writeTree(dir, { 'features/a.feature': 'Feature: a\n  @unit\n  Scenario: no id\n    Given x\n  @id:A-1\n  Scenario: no level\n    Given y\n' })

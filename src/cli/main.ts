@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander'
 import { InputError } from '../diagnostics.js'
 import type { CommandResult } from './context.js'
-import { COMMANDS } from './commands.js'
+import { commandsFor } from './commands.js'
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('specgate')
@@ -16,7 +16,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
     .showSuggestionAfterError(true)
   let result: CommandResult = { exitCode: 0 }
-  for (const register of COMMANDS) {
+  for (const register of await commandsFor(argv)) {
     register(program, (r) => { result = r })
   }
   try {

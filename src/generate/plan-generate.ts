@@ -39,11 +39,13 @@ export function isCovered(covered: Covered, clause: Clause, row?: number): boole
   return covered.has(id) || (row !== undefined && covered.has(`${id}[${row}]`))
 }
 
-/** The test files to create or extend, one per feature and runner, with the cases each needs. */
-export function planTargets(features: readonly FeatureModel[], config: SpecgateConfig, covered: Covered): { targets: Target[]; skipped: SkippedClause[] } {
+/**
+ * The test files to create or extend, one per feature and runner, with the cases each needs.
+ * `seen` holds the ids of features planned before these (a later duplicate is skipped); it grows.
+ */
+export function planTargets(features: readonly FeatureModel[], config: SpecgateConfig, covered: Covered, seen = new Set<string>()): { targets: Target[]; skipped: SkippedClause[] } {
   const targets = new Map<string, Target>()
   const skipped: SkippedClause[] = []
-  const seen = new Set<string>()
   for (const feature of features) {
     // one target per runner for the whole feature: its path is worked out once, not per clause
     const mine = new Map<SkeletonRunner, Target>()

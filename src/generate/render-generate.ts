@@ -11,10 +11,10 @@ const VERB: Record<GenerateMode, Record<PlannedWrite['mode'], string>> = {
   check: { create: 'missing: would create', append: 'missing: would append to' },
 }
 
-export function renderGenerate(result: GenerateResult & { skippedLines?: string[] }, mode: GenerateMode): string {
+export function renderGenerate(result: GenerateResult, mode: GenerateMode): string {
   const out = result.writes.map((w) => writeLine(w, mode))
   if (mode === 'dry-run') out.push(...result.writes.flatMap((w) => ['', `--- ${w.path} (${w.mode})`, (w.text ?? '').replace(/^\n+/, '').trimEnd()]))
-  out.push(...(result.skippedLines ?? result.skipped.map(skippedLine)))
+  out.push(...result.skipped)
   out.push(...result.errors.map((e) => `${e.file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message} (no skeletons for this file)`))
   out.push(summary(result, mode))
   return `${out.join('\n')}\n`
