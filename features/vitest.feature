@@ -90,3 +90,10 @@ Feature: Evidence from Vitest
   Scenario: The same fixture projects pass under Vitest 5 on Node 24
     When the fixture projects run with Vitest 5 from compat/vitest5
     Then every behaviour above holds there too
+
+  @id:VIT-015
+  Scenario: A project with its own Vitest runner keeps it, and its evidence is still recorded
+    Given a vitest.config.ts that sets its own test.runner
+    When vitest runs
+    Then the project's runner runs the tests
+    And each test's steps and assertions are recorded as with specgate's own runner

@@ -1,7 +1,8 @@
 /** The verdict function on its own: SPEC x ledger -> verdicts, for the rules no runner fixture isolates. */
 import { describe, expect, it } from 'vitest'
 import { buildSpec, computeVerdicts, configSchema, type Evidence, type Ledger } from '../src/index.js'
-import { fragmentOf, newSource } from '../src/ledger/fragment-io.js'
+import { fragmentOf } from '../src/ledger/fragment-io.js'
+import { newSource } from '../src/ledger/source.js'
 
 const FEATURE = `@owner:core @acceptor:lead
 Feature: Keys

@@ -48,6 +48,7 @@ export interface SuiteLinks {
   crash: ClauseTestOptions
   sharded: ClauseTestOptions
   errors: ClauseTestOptions
+  ownRunner: ClauseTestOptions
 }
 
 /** `VIT-001 what the test shows`: the title starts with the clause id the test is linked to. */
@@ -92,6 +93,31 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       // the context's own expect counts too
       expect(evidenceOf(ledger, 'KEYS-003').assertions).toBe(1)
       expect(ledger.sources[0]).toMatchObject({ runner: 'vitest', partial: false })
+    })
+
+    test(title(links.ownRunner, 'a project\'s own runner is kept, and the evidence is the same as with specgate\'s'), links.ownRunner, async () => {
+      const cwd = await copyFixture('vitest-accepted', leg)
+      fs.writeFileSync(path.join(cwd, 'own-runner.ts'), [
+        "import fs from 'node:fs'",
+        "import { TestRunner } from 'vitest'",
+        'export default class OwnRunner extends TestRunner {',
+        '  onBeforeTryTask(...args: Parameters<TestRunner["onBeforeTryTask"]>) {',
+        '    super.onBeforeTryTask(...args)',
+        "    fs.appendFileSync('own-runner-ran.txt', 'x')",
+        '  }',
+        '}',
+      ].join('\n'))
+      const config = path.join(cwd, 'vitest.config.ts')
+      fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace("test: {", "test: { runner: './own-runner.ts',"))
+      const r = await runVitest(leg, cwd, ['run'], { CI: '1' })
+      expect(r.code, r.output).toBe(0)
+      // one attempt per test of the fixture: 4 clause-linked tests and a helper test
+      expect(fs.readFileSync(path.join(cwd, 'own-runner-ran.txt'), 'utf8')).toBe('xxxxx')
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
+      const ledger = onlyFragment(cwd)
+      expect(evidenceOf(ledger, 'KEYS-001')).toMatchObject({ status: 'passed', assertions: 2 })
+      expect(evidenceOf(ledger, 'KEYS-001').steps?.map((s) => s.status)).toEqual(['passed', 'passed', 'passed'])
+      expect(evidenceOf(ledger, 'KEYS-003').assertions).toBe(1)
     })
 
     test(title(links.failed, 'failed: the first failing step is recorded, and the run fails whatever the gate mode'), links.failed, async () => {

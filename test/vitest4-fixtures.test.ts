@@ -22,4 +22,5 @@ fixtureSuite(VITEST4, {
   sharded: clause('VIT-011', 'eafeeb9715d1'),
   gate: clause('VIT-012', '24b9b442d2bf'),
   errors: clause('VIT-013', '1f58eb59ed8e'),
+  ownRunner: clause('VIT-015', '24a64a3d49ff'),
 })

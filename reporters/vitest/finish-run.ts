@@ -1,16 +1,20 @@
 /**
- * The end of a Vitest run: the fragment, the verdicts of the clauses Vitest is responsible for,
- * the summary text and whether the gate fails. Pure apart from writing the fragment.
+ * The end of a Vitest run, loaded while the tests run: each test file's evidence as the file ends,
+ * then the fragment, the verdicts of the clauses Vitest is responsible for, the summary text and
+ * whether the gate fails. Pure apart from writing the fragment.
  */
 import path from 'node:path'
-import { fragmentOf, writeLedger } from '../../src/ledger/fragment-io.js'
+import type { TestModule } from 'vitest/node'
+import { checkEvidence, fragmentOf, writeLedger } from '../../src/ledger/fragment-io.js'
 import { evaluateGates, gatesFailed } from '../../src/ledger/gates.js'
 import { compareEvidence } from '../../src/ledger/merge.js'
 import type { Evidence, Ledger, LedgerSource } from '../../src/ledger/schema.js'
+import { specRevision } from '../../src/ledger/source.js'
 import { computeVerdicts } from '../../src/ledger/verdict.js'
 import { renderSummary } from '../../src/report/render-summary.js'
 import type { Spec } from '../../src/spec/model.js'
 import type { ProjectState } from './project-state.js'
+import { evidenceOfModule, type EvidenceContext } from './to-evidence.js'
 
 export interface RunEnd {
   fragment: Ledger
@@ -21,11 +25,17 @@ export interface RunEnd {
   gateFailed: boolean
 }
 
-export async function finishRun(state: ProjectState, spec: Spec, source: LedgerSource, evidence: Evidence[], errors: string[], color: boolean): Promise<RunEnd> {
+/** A test file's evidence, checked against the published schema now rather than at the end. */
+export function moduleEvidence(module: TestModule, ctx: EvidenceContext): Evidence[] {
+  return checkEvidence(evidenceOfModule(module, ctx))
+}
+
+export async function finishRun(state: ProjectState, spec: Spec, started: LedgerSource, evidence: Evidence[], errors: string[], color: boolean): Promise<RunEnd> {
+  const source = { ...started, specRevision: specRevision(spec) }
   // sorted like a merged ledger, so a run gives the same bytes whatever order its files ran in
   const fragment = fragmentOf(source, [...evidence].sort(compareEvidence), [...new Set(errors)].sort())
   const file = path.join(state.config.ledgerDir, `${source.id}.json`).split(path.sep).join('/')
-  await writeLedger(path.resolve(state.root, file), fragment)
+  await writeLedger(path.resolve(state.root, file), fragment, { evidenceChecked: true })
   const verdicts = computeVerdicts(spec, fragment, state.config, { runners: ['vitest'], partial: source.partial })
   const gates = evaluateGates({ verdicts, ledger: fragment }, state.config)
   const summary = renderSummary(verdicts, gates, { title: 'specgate (vitest)', color, note: noteOf(source, file) })

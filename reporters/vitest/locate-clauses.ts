@@ -1,11 +1,10 @@
 /**
- * Test lines without Vitest's includeTaskLocation (which costs a stack trace per test): at the end
- * of the run, each test file that linked a clause is read once and its `clause('<ID>', '<HASH>'`
- * calls located, the same static scan `specgate status` uses.
+ * Test lines without Vitest's includeTaskLocation (which costs a stack trace per test): each test
+ * file that linked a clause is read once and its `clause('<ID>', '<HASH>'` calls located by the
+ * static scan `specgate status` uses.
  */
 import fs from 'node:fs'
-
-const CLAUSE_CALL = /\bclause\(\s*(['"`])([^'"`]+)\1\s*,\s*(['"`])[^'"`]*\3\s*(?:,\s*\{[^}]*?\brow\s*:\s*(\d+))?/g
+import { scanSource } from '../../src/status/scan-source.js'
 
 export type LineIndex = (file: string, caseKey: string, clauseId: string) => number | undefined
 
@@ -27,10 +26,9 @@ function scanFile(file: string): Map<string, number> {
   } catch {
     return lines
   }
-  for (const m of text.matchAll(CLAUSE_CALL)) {
-    const line = text.slice(0, m.index).split('\n').length
-    const key = m[4] ? `${m[2]}[${m[4]}]` : m[2]!
-    if (!lines.has(key)) lines.set(key, line)
+  for (const claim of scanSource(file, text).claims) {
+    const key = claim.row ? `${claim.id}[${claim.row}]` : claim.id
+    if (!lines.has(key)) lines.set(key, claim.line)
   }
   return lines
 }

@@ -1,15 +1,17 @@
 /**
- * `specgate()`: the Vitest plugin. It adds the setup file that records evidence; its node-side
- * work (config, SPEC, tags, reporter) is loaded only when Vitest configures itself, so importing
- * `specgate/vitest` in a test file stays light.
+ * `specgate()`: the Vitest plugin. It puts specgate's runner in place (or, when the project has
+ * its own runner, a setup file) to record evidence; its node-side work (config, SPEC, tags,
+ * reporter) is loaded only when Vitest configures itself, so importing `specgate/vitest` in a
+ * test file stays light.
  */
 import { fileURLToPath } from 'node:url'
-import type { Plugin } from 'vitest/config'
+import type { Plugin, ViteUserConfig } from 'vitest/config'
 import type { VitestPluginContext } from 'vitest/node'
 import type { SpecgatePluginOptions } from './plugin-options.js'
 
 export type { SpecgatePluginOptions, GateMode } from './plugin-options.js'
 
+const RUNNER_FILE = fileURLToPath(new URL('./runner.js', import.meta.url))
 const SETUP_FILE = fileURLToPath(new URL('./setup.js', import.meta.url))
 /** specgate's own built files, wherever they live (a workspace link too): */
 const OWN_FILES = fileURLToPath(new URL('../..', import.meta.url))
@@ -17,9 +19,9 @@ const OWN_FILES = fileURLToPath(new URL('../..', import.meta.url))
 export function specgate(options: SpecgatePluginOptions = {}): Plugin {
   return {
     name: 'specgate',
-    config: () => ({
+    config: (user, env) => ({
       test: {
-        setupFiles: [SETUP_FILE],
+        ...(ownRunnerFits(user, env.mode) ? { runner: RUNNER_FILE } : { setupFiles: [SETUP_FILE] }),
         // loaded by Node once per worker, as from an installed package, not re-transformed per test file
         server: { deps: { external: [OWN_FILES] } },
         // off by default: it costs a stack trace per test; the reporter finds lines by a static scan
@@ -31,4 +33,9 @@ export function specgate(options: SpecgatePluginOptions = {}): Plugin {
       await configureSpecgate(context, options)
     },
   }
+}
+
+/** specgate's runner extends Vitest's node test runner: not for a project's own runner, benchmarks or the browser. */
+function ownRunnerFits(user: ViteUserConfig, mode: string): boolean {
+  return !user.test?.runner && mode !== 'benchmark' && !user.test?.browser?.enabled
 }

@@ -25,7 +25,7 @@ export async function loadProjectState(root: string, options: SpecgatePluginOpti
   const loaded = await loadConfig(root, options.config)
   const config = withOverrides(loaded.config, options)
   let loading: Promise<Spec> | undefined
-  const spec = () => (loading ??= loadSpec({ root, paths: config.features }))
+  const spec = () => (loading ??= loadSpec({ root, paths: config.features, yieldBetweenFiles: true }))
   const tags = await scanTags(root, config.features)
   return { root, config, gate: gateMode(options, config, env), tags, spec }
 }

@@ -1,33 +1,73 @@
 /**
- * The specgate reporter Vitest runs next to the user's own. At the end of a run it writes the
- * fragment, prints the clause summary and applies the gate. It may only add failures: an error
- * inside specgate is printed as such and fails the run too.
+ * The specgate reporter Vitest runs next to the user's own. While the tests run it records each
+ * test file's evidence as the file ends (the main process has a core to spare then); at the end it
+ * writes the fragment, prints the clause summary and applies the gate. It may only add failures:
+ * an error inside specgate is printed as such and fails the run too.
  */
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 import type { SerializedError } from '@vitest/utils'
 import { InputError } from '../../src/diagnostics.js'
-import { finishRun } from './finish-run.js'
-import { clauseLineIndex } from './locate-clauses.js'
+import type { Evidence, LedgerSource } from '../../src/ledger/schema.js'
+import { clauseLineIndex, type LineIndex } from './locate-clauses.js'
 import type { SpecgatePluginOptions } from './plugin-options.js'
 import type { ProjectState } from './project-state.js'
 import { runSource } from './run-source.js'
-import { evidenceOfModules } from './to-evidence.js'
+
+type Ending = typeof import('./finish-run.js')
+
+interface RunInProgress {
+  source: LedgerSource
+  lineOf: LineIndex
+  evidence: Evidence[]
+  /** test files whose evidence is recorded */
+  recorded: Set<string>
+}
 
 export class SpecgateReporter implements Reporter {
   private vitest?: Vitest
+  private ready?: ProjectState
+  private ending?: Ending
+  private run?: RunInProgress
+  private preloading = false
 
   constructor(
     private readonly state: Promise<ProjectState>,
     private readonly options: SpecgatePluginOptions,
-  ) {}
+  ) {
+    state.then((s) => (this.ready = s), () => undefined)
+  }
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest
   }
 
-  /** Parses the SPEC while the tests run, off Vitest's start-up path; its errors surface at the end. */
   onTestRunStart(): void {
+    if (!this.vitest) return
+    this.run = { source: runSource(this.vitest, this.options.label, new Date()), lineOf: clauseLineIndex(), evidence: [], recorded: new Set() }
+  }
+
+  /**
+   * Once the first test file is loaded and its tests run (Vitest's process then waits on them),
+   * parses the SPEC and loads the end-of-run code; their errors surface at the end.
+   */
+  onTestModuleCollected(): void {
+    if (this.preloading) return
+    this.preloading = true
     this.state.then((s) => s.spec().catch(() => undefined), () => undefined)
+    import('./finish-run.js').then((m) => (this.ending = m), () => undefined)
+  }
+
+  /** Deferred a turn, so Vitest starts the next test file first. */
+  onTestModuleEnd(module: TestModule): void {
+    setImmediate(() => {
+      // a test that never finished is judged at the end, knowing the run's unhandled errors
+      if (!this.ending || !this.ready || [...module.children.allTests()].some((t) => t.result().state === 'pending')) return
+      try {
+        this.record(this.ending, this.ready, module, [])
+      } catch {
+        // recorded again at the end, where the error is reported
+      }
+    })
   }
 
   async onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
@@ -41,17 +81,26 @@ export class SpecgateReporter implements Reporter {
     }
   }
 
+  private record(ending: Ending, state: ProjectState, module: TestModule, unhandled: readonly string[]): void {
+    const run = this.run!
+    if (run.recorded.has(module.id)) return
+    run.evidence.push(...ending.moduleEvidence(module, { root: state.root, source: run.source.id, unhandled, lineOf: run.lineOf }))
+    run.recorded.add(module.id)
+  }
+
   private async report(vitest: Vitest, modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
     const state = await this.state
     const spec = await state.spec()
-    const source = runSource(vitest, spec, this.options.label, new Date())
+    const ending = this.ending ?? (await import('./finish-run.js'))
+    // --merge-reports replays no test run: the run and every file's evidence are recorded here
+    this.run ??= { source: runSource(vitest, this.options.label, new Date()), lineOf: clauseLineIndex(), evidence: [], recorded: new Set() }
     const unhandledText = unhandled.map((e) => e.message ?? String(e))
-    const evidence = evidenceOfModules(modules, { root: state.root, source: source.id, unhandled: unhandledText, lineOf: clauseLineIndex() })
+    for (const module of modules) this.record(ending, state, module, unhandledText)
     const errors = [
       ...unhandledText.map((m) => `Vitest reported an unhandled error: ${m}`),
       ...(reason === 'interrupted' ? ['the Vitest run was interrupted: its evidence is incomplete'] : []),
     ]
-    const end = await finishRun(state, spec, source, evidence, errors, colorWanted())
+    const end = await ending.finishRun(state, spec, this.run.source, this.run.evidence, errors, colorWanted())
     if (this.options.summary !== false) vitest.logger.log(`\n${end.summary}`)
     if (end.gateFailed && state.gate === 'enforce') {
       vitest.logger.error('specgate: the gate failed (gate: enforce), so the run fails; set gate: \'report\' to only report')

@@ -1,12 +1,15 @@
-/** The fragment's source for one Vitest run: label, shard, and whether the run was partial. */
+/**
+ * The fragment's source for one Vitest run: label, shard, and whether the run was partial. Named
+ * when the run starts, so evidence can be recorded as test files finish; the SPEC revision is
+ * added at the end.
+ */
 import type { Vitest } from 'vitest/node'
-import { newSource } from '../../src/ledger/fragment-io.js'
 import type { LedgerSource } from '../../src/ledger/schema.js'
-import type { Spec } from '../../src/spec/model.js'
+import { newSource } from '../../src/ledger/source.js'
 
-export function runSource(vitest: Vitest, spec: Spec, label: string | undefined, now: Date): LedgerSource {
+export function runSource(vitest: Vitest, label: string | undefined, now: Date): LedgerSource {
   const shard = vitest.config.shard ? { index: vitest.config.shard.index, total: vitest.config.shard.count } : undefined
-  return newSource({ runner: 'vitest', label, shard, partial: Boolean(shard) || isFiltered(vitest), spec, now })
+  return newSource({ runner: 'vitest', label, shard, partial: Boolean(shard) || isFiltered(vitest), now })
 }
 
 /** A run limited by test name, tag filter or file filters did not try to prove every clause. */

@@ -2,6 +2,8 @@
  * The tags a SPEC uses, found by scanning tag lines instead of parsing: Vitest needs them declared
  * before it starts, and a full parse of a large SPEC would delay every run. A superset is harmless
  * (an extra declared tag); the full parse runs meanwhile, for the verdicts at the end.
+ * `@id:` tags are left out: one per clause, they would travel to every test worker, and tests never
+ * carry them (the id is in the title, and `clause()` links it).
  */
 import fs from 'node:fs/promises'
 import { findFeatureFiles } from '../../src/spec/load-spec.js'
@@ -14,7 +16,9 @@ export async function scanTags(root: string, patterns: readonly string[]): Promi
   const tags = new Set<string>()
   for (const file of files) {
     const text = await fs.readFile(file, 'utf8').catch(() => '')
-    for (const tag of tagsIn(text, file.endsWith('.md'))) tags.add(tag)
+    for (const tag of tagsIn(text, file.endsWith('.md'))) {
+      if (!tag.startsWith('@id:')) tags.add(tag)
+    }
   }
   return [...tags].sort()
 }

@@ -1,43 +1,23 @@
 /**
- * The setup file the plugin adds: it runs in each test worker, gives every test attempt a fresh
- * run record in `task.meta`, and counts the attempt's assertions when it ends. Two hooks per test,
- * no I/O: this is Vitest's hot path.
+ * The setup file the plugin adds only when the project brings its own Vitest runner (or runs
+ * benchmarks or in a browser), where specgate's runner cannot take part: the same attempt record,
+ * through two hooks per test instead.
  */
 import { afterEach, beforeEach, expect, inject } from 'vitest'
-import { settleSteps } from '../../src/runtime/common/index.js'
-import { registry, type RunRecord, type SpecgateMeta } from './meta.js'
+import { beginAttempt, endAttempt, useProvidedTags, type AssertionSource } from './attempt.js'
 import type { ProvidedSpecgate } from './provided.js'
 
-const runtime = registry()
-const provided = (inject as (key: string) => ProvidedSpecgate | undefined)('specgate')
-runtime.tags = new Set(provided?.tags ?? [])
+useProvidedTags((inject as (key: string) => ProvidedSpecgate | undefined)('specgate'))
 
-interface HookContext {
+interface HookContext extends AssertionSource {
   task: { meta: object }
-  expect?: typeof expect
-  _local?: boolean
 }
 
 beforeEach((context) => {
-  const meta = (context as unknown as HookContext).task.meta as SpecgateMeta
-  if (!meta.specgate) return
-  const record: RunRecord = { steps: [], observed: [] }
-  meta.specgateRun = record
-  runtime.current = record
+  beginAttempt((context as unknown as HookContext).task.meta)
 })
 
 afterEach((context) => {
   const ctx = context as unknown as HookContext
-  const record = (ctx.task.meta as SpecgateMeta).specgateRun
-  if (!record) return
-  settleSteps(record)
-  record.assertions = assertionsOf(ctx)
-  if (runtime.current === record) runtime.current = undefined
+  endAttempt(ctx.task.meta, expect, ctx)
 })
-
-/** The global expect counts `expect()` from vitest; a test using its context's `expect` counts there. */
-function assertionsOf(ctx: HookContext): number {
-  const global = expect.getState().assertionCalls
-  const local = ctx._local && ctx.expect ? ctx.expect.getState().assertionCalls : 0
-  return global + local
-}

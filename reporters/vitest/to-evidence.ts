@@ -18,8 +18,8 @@ export interface EvidenceContext {
   lineOf: LineIndex
 }
 
-export function evidenceOfModules(modules: readonly TestModule[], ctx: EvidenceContext): Evidence[] {
-  return modules.flatMap((m) => [...m.children.allTests()].flatMap((t) => evidenceOfTest(t, ctx)))
+export function evidenceOfModule(module: TestModule, ctx: EvidenceContext): Evidence[] {
+  return [...module.children.allTests()].flatMap((t) => evidenceOfTest(t, ctx))
 }
 
 function evidenceOfTest(test: TestCase, ctx: EvidenceContext): Evidence[] {

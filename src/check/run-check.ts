@@ -5,7 +5,7 @@
 import type { SpecgateConfig, Verdict } from '../config/schema.js'
 import { VERDICTS } from '../config/schema.js'
 import { evaluateGates, gatesFailed, type GateFinding } from '../ledger/gates.js'
-import { specRevision } from '../ledger/fragment-io.js'
+import { specRevision } from '../ledger/source.js'
 import { mergeLedgers } from '../ledger/merge.js'
 import type { Ledger } from '../ledger/schema.js'
 import { computeVerdicts, type Verdicts } from '../ledger/verdict.js'

@@ -3,7 +3,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { closest } from 'fastest-levenshtein'
-import { parse as parseYaml } from 'yaml'
 import type { z } from 'zod'
 import { InputError } from '../diagnostics.js'
 import { configSchema, type SpecgateConfig } from './schema.js'
@@ -62,14 +61,15 @@ function unwrap(node: unknown): { shape?: Record<string, unknown> } | undefined 
 async function readConfigFile(root: string, file: string): Promise<unknown> {
   const abs = path.resolve(root, file)
   if (!fs.existsSync(abs)) throw new InputError('config file not found', { file })
-  if (/\.(json|ya?ml)$/.test(file)) return parseDataFile(abs, file)
+  if (/\.(json|ya?ml)$/.test(file)) return parseDataFile(abs, file, file.endsWith('.json') ? JSON.parse : (await import('yaml')).parse)
   return importConfigModule(abs, file)
 }
 
-function parseDataFile(abs: string, file: string): unknown {
+/** `parse` is JSON's or, loaded only for a YAML config, the yaml package's. */
+function parseDataFile(abs: string, file: string, parse: (text: string) => unknown): unknown {
   const text = fs.readFileSync(abs, 'utf8')
   try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
+    return parse(text)
   } catch (err) {
     const e = err as Error & { linePos?: { line: number; col: number }[] }
     const pos = e.linePos?.[0]

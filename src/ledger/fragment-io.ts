@@ -2,47 +2,13 @@
  * Reading and writing ledger files. Writes are atomic (temp file + rename) and validated against
  * the published schema first; reads refuse newer schema versions and name the file on any problem.
  */
-import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { InputError } from '../diagnostics.js'
-import type { Runner } from '../config/schema.js'
-import type { Spec } from '../spec/model.js'
-import { createHash } from 'node:crypto'
 import { canonical } from './merge.js'
-import { LEDGER_SCHEMA_VERSION, ledgerSchema, type Evidence, type Ledger, type LedgerSource } from './schema.js'
-
-export interface NewSourceOptions {
-  runner: Runner
-  label?: string
-  shard?: { index: number; total: number }
-  partial?: boolean
-  commit?: string
-  spec?: Spec
-  /** injected for deterministic output */
-  now?: Date
-  id?: string
-}
-
-export function newSource(o: NewSourceOptions): LedgerSource {
-  return {
-    id: o.id ?? `${o.runner}-${o.label ? `${o.label}-` : ''}${o.shard ? `${o.shard.index}of${o.shard.total}-` : ''}${randomUUID().slice(0, 8)}`,
-    runner: o.runner,
-    label: o.label ?? '',
-    createdAt: (o.now ?? new Date()).toISOString(),
-    commit: o.commit,
-    specRevision: o.spec ? specRevision(o.spec) : undefined,
-    shard: o.shard,
-    partial: o.partial ?? Boolean(o.shard),
-  }
-}
-
-/** One hash over every clause id and clause hash: fragments from another SPEC revision are flagged. */
-export function specRevision(spec: Spec): string {
-  const pairs = spec.clauses.map((c) => `${c.key}=${c.hash}`).sort()
-  return createHash('sha256').update(pairs.join('\n')).digest('hex').slice(0, 12)
-}
+import { z } from 'zod'
+import { LEDGER_SCHEMA_VERSION, evidenceSchema, ledgerSchema, type Evidence, type Ledger, type LedgerSource } from './schema.js'
 
 export function fragmentOf(source: LedgerSource, evidence: Evidence[], errors: string[] = []): Ledger {
   return {
@@ -54,16 +20,30 @@ export function fragmentOf(source: LedgerSource, evidence: Evidence[], errors: s
   }
 }
 
-/** Validates, then writes atomically; returns the path written. */
-export async function writeLedger(file: string, ledger: Ledger): Promise<string> {
-  const checked = ledgerSchema.safeParse(ledger)
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!
-    throw new Error(`specgate built an invalid ledger (${issue.path.join('.')}: ${issue.message}); this is a bug in specgate`)
-  }
+/**
+ * Validates, then writes atomically; returns the path written. Evidence already checked record by
+ * record as it was made (`checkEvidence`) is not checked twice.
+ */
+export async function writeLedger(file: string, ledger: Ledger, o: { evidenceChecked?: boolean } = {}): Promise<string> {
+  const checked = o.evidenceChecked
+    ? { ...bugIfInvalid(ledgerWithoutEvidence.safeParse({ ...ledger, evidence: [] })), evidence: ledger.evidence }
+    : bugIfInvalid(ledgerSchema.safeParse(ledger))
   await fs.promises.mkdir(path.dirname(file), { recursive: true })
-  await writeFileAtomic(file, `${canonical(checked.data, 2)}\n`)
+  await writeFileAtomic(file, `${canonical(checked, 2)}\n`)
   return file
+}
+
+/** The published schema's check of evidence records, one batch at a time (a test file's, as it ends). */
+export function checkEvidence(records: readonly Evidence[]): Evidence[] {
+  return records.map((r) => bugIfInvalid(evidenceSchema.safeParse(r)))
+}
+
+const ledgerWithoutEvidence = ledgerSchema.extend({ evidence: z.array(z.never()) })
+
+function bugIfInvalid<T>(checked: { success: true; data: T } | { success: false; error: z.ZodError }): T {
+  if (checked.success) return checked.data
+  const issue = checked.error.issues[0]!
+  throw new Error(`specgate built an invalid ledger (${issue.path.join('.')}: ${issue.message}); this is a bug in specgate`)
 }
 
 /** Reads one ledger or fragment file; any problem is an InputError naming the file. */

@@ -16,14 +16,25 @@ export interface LoadSpecOptions {
   root?: string
   /** globs, files or folders, relative to root (default: the features globs of DESIGN.md) */
   paths?: readonly string[]
+  /**
+   * one file per turn of the event loop, so a host that loads the SPEC while it serves others
+   * (a test runner's main process, feeding its workers) is never held up for the whole parse
+   */
+  yieldBetweenFiles?: boolean
 }
 
 export async function loadSpec(options: LoadSpecOptions = {}): Promise<Spec> {
   const root = path.resolve(options.root ?? process.cwd())
   const files = await findFeatureFiles(root, options.paths ?? DEFAULT_FEATURE_GLOBS)
   // One file after another: thousands of concurrent promise reads cost more than they save.
-  const sources = files.map((abs) => readSource(root, abs))
-  return buildSpec(root, sources)
+  if (!options.yieldBetweenFiles) return buildSpec(root, files.map((abs) => readSource(root, abs)))
+  const specFiles: SpecFile[] = []
+  for (const abs of files) {
+    await new Promise((resolve) => setImmediate(resolve))
+    const { source } = readSource(root, abs)
+    specFiles.push(parseSpecFile(root, abs, source))
+  }
+  return assembleSpec(root, specFiles)
 }
 
 export interface BuildOptions {
@@ -36,7 +47,10 @@ export interface BuildOptions {
 
 /** Pure: sources already read -> the model. */
 export function buildSpec(root: string, sources: readonly { absPath: string; source: string }[], options: BuildOptions = {}): Spec {
-  const specFiles = sources.map(({ absPath, source }) => parseSpecFile(root, absPath, source, options))
+  return assembleSpec(root, sources.map(({ absPath, source }) => parseSpecFile(root, absPath, source, options)))
+}
+
+function assembleSpec(root: string, specFiles: SpecFile[]): Spec {
   const features = specFiles.flatMap((f) => (f.feature ? [f.feature] : []))
   const clauses = features.flatMap((f) => f.clauses)
   return {

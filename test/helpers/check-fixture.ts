@@ -7,7 +7,7 @@ import path from 'node:path'
 import { loadSpec } from '../../src/spec/load-spec.js'
 import type { Spec } from '../../src/spec/model.js'
 import { ledgerSchema, type EvidenceInput, type Ledger } from '../../src/ledger/schema.js'
-import { specRevision } from '../../src/ledger/fragment-io.js'
+import { specRevision } from '../../src/ledger/source.js'
 import type { Runner } from '../../src/config/schema.js'
 import { REPO, scratch } from './cli.js'
 
