@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { loadSpec } = await import(path.join(repo, 'dist/src/spec/load-spec.js'))
-const { specRevision, writeLedger, fragmentOf } = await import(path.join(repo, 'dist/src/ledger/fragment-io.js'))
+const { writeLedger, fragmentOf } = await import(path.join(repo, 'dist/src/ledger/fragment-io.js'))
+const { specRevision } = await import(path.join(repo, 'dist/src/ledger/source.js'))
 const { ledgerSchema } = await import(path.join(repo, 'dist/src/ledger/schema.js'))
 
 const FRAGMENTS = 16
