@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { TestCase, TestResult, TestStep } from '@playwright/test/reporter'
 import { firstFailedStep } from '../../src/runtime/common/index.js'
 import type { Evidence, TestStatus } from '../../src/ledger/schema.js'
+import { caseKey } from '../../src/spec/model.js'
 import { SKELETON_NOTE } from './clause.js'
 import { RECORD_ATTACHMENT, type RecordPayload } from './recorder.js'
 
@@ -38,7 +39,7 @@ export function toEvidence(test: TestCase, ctx: EvidenceContext): Evidence | und
     runner: 'playwright',
     source: ctx.source,
     clauseId: link.id,
-    caseKey: link.row ? `${link.id}[${link.row}]` : link.id,
+    caseKey: caseKey(link.id, link.row),
     test: testRef(test, ctx.root),
     status: statusOf(test, result, link),
     skeleton: link.skeleton,

@@ -3,7 +3,7 @@
  * steps whether specgate's runner calls them (the default) or the setup file's hooks do (when the
  * project brings its own runner). No I/O: this is Vitest's hot path.
  */
-import type { expect } from 'vitest'
+import { expect } from 'vitest'
 import { settleSteps } from '../../src/runtime/common/index.js'
 import { registry, type RunRecord, type SpecgateMeta } from './meta.js'
 import type { ProvidedSpecgate } from './provided.js'
@@ -30,12 +30,12 @@ export interface AssertionSource {
 }
 
 /** Settles the steps that never finished and counts the attempt's assertions. */
-export function endAttempt(meta: object, globalExpect: typeof expect, context: AssertionSource): void {
+export function endAttempt(meta: object, context: AssertionSource): void {
   const record = (meta as SpecgateMeta).specgateRun
   if (!record) return
   settleSteps(record)
   // the global expect counts `expect()` from vitest; a test using its context's `expect` counts there
   const local = context._local && context.expect ? context.expect.getState().assertionCalls : 0
-  record.assertions = globalExpect.getState().assertionCalls + local
+  record.assertions = expect.getState().assertionCalls + local
   if (runtime.current === record) runtime.current = undefined
 }

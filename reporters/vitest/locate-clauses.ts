@@ -4,6 +4,7 @@
  * static scan `specgate status` uses.
  */
 import fs from 'node:fs'
+import { caseKey } from '../../src/spec/model.js'
 import { scanSource } from '../../src/status/scan-source.js'
 
 export type LineIndex = (file: string, caseKey: string, clauseId: string) => number | undefined
@@ -27,7 +28,7 @@ function scanFile(file: string): Map<string, number> {
     return lines
   }
   for (const claim of scanSource(file, text).claims) {
-    const key = claim.row ? `${claim.id}[${claim.row}]` : claim.id
+    const key = caseKey(claim.id, claim.row)
     if (!lines.has(key)) lines.set(key, claim.line)
   }
   return lines

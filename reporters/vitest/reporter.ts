@@ -43,7 +43,7 @@ export class SpecgateReporter implements Reporter {
 
   onTestRunStart(): void {
     if (!this.vitest) return
-    this.run = { source: runSource(this.vitest, this.options.label, new Date()), lineOf: clauseLineIndex(), evidence: [], recorded: new Set() }
+    this.run = this.newRun(this.vitest)
   }
 
   /**
@@ -81,6 +81,10 @@ export class SpecgateReporter implements Reporter {
     }
   }
 
+  private newRun(vitest: Vitest): RunInProgress {
+    return { source: runSource(vitest, this.options.label, new Date()), lineOf: clauseLineIndex(), evidence: [], recorded: new Set() }
+  }
+
   private record(ending: Ending, state: ProjectState, module: TestModule, unhandled: readonly string[]): void {
     const run = this.run!
     if (run.recorded.has(module.id)) return
@@ -93,7 +97,7 @@ export class SpecgateReporter implements Reporter {
     const spec = await state.spec()
     const ending = this.ending ?? (await import('./finish-run.js'))
     // --merge-reports replays no test run: the run and every file's evidence are recorded here
-    this.run ??= { source: runSource(vitest, this.options.label, new Date()), lineOf: clauseLineIndex(), evidence: [], recorded: new Set() }
+    this.run ??= this.newRun(vitest)
     const unhandledText = unhandled.map((e) => e.message ?? String(e))
     for (const module of modules) this.record(ending, state, module, unhandledText)
     const errors = [

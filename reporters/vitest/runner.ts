@@ -4,7 +4,7 @@
  * record itself, where a `beforeEach`/`afterEach` pair adds four task events per test (measured on
  * 5,000 tests: about 0.5 s of an 11 s run).
  */
-import { TestRunner, expect } from 'vitest'
+import { TestRunner } from 'vitest'
 import { beginAttempt, endAttempt, useProvidedTags, type AssertionSource } from './attempt.js'
 import type { ProvidedSpecgate } from './provided.js'
 
@@ -31,7 +31,7 @@ export default class SpecgateRunner extends TestRunner {
   /** After the attempt, its afterEach hooks and onTestFinished callbacks, whether it passed or threw. */
   async onAfterRetryTask(...args: BeforeTry): Promise<void> {
     const test = args[0] as RunnerTest
-    endAttempt(test.meta, expect, test.context ?? {})
+    endAttempt(test.meta, test.context ?? {})
     await (TestRunner.prototype as { onAfterRetryTask?: AfterRetry }).onAfterRetryTask?.apply(this, args)
   }
 }

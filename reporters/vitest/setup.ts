@@ -3,7 +3,7 @@
  * benchmarks or in a browser), where specgate's runner cannot take part: the same attempt record,
  * through two hooks per test instead.
  */
-import { afterEach, beforeEach, expect, inject } from 'vitest'
+import { afterEach, beforeEach, inject } from 'vitest'
 import { beginAttempt, endAttempt, useProvidedTags, type AssertionSource } from './attempt.js'
 import type { ProvidedSpecgate } from './provided.js'
 
@@ -19,5 +19,5 @@ beforeEach((context) => {
 
 afterEach((context) => {
   const ctx = context as unknown as HookContext
-  endAttempt(ctx.task.meta, expect, ctx)
+  endAttempt(ctx.task.meta, ctx)
 })

@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { TestCase, TestModule } from 'vitest/node'
 import type { Evidence, TestStatus } from '../../src/ledger/schema.js'
 import { firstFailedStep } from '../../src/runtime/common/index.js'
+import { caseKey } from '../../src/spec/model.js'
 import type { LineIndex } from './locate-clauses.js'
 import type { ClauseLink, SpecgateMeta } from './meta.js'
 
@@ -31,16 +32,16 @@ function evidenceOfTest(test: TestCase, ctx: EvidenceContext): Evidence[] {
   const steps = run && run.steps.length > 0 ? run.steps : null
   const diagnostic = test.diagnostic()
   const failure = outcome.message === undefined ? undefined : { message: outcome.message, step: firstFailedStep(steps) }
-  const caseKey = link.row ? `${link.clause}[${link.row}]` : link.clause
+  const key = caseKey(link.clause, link.row)
   return [{
     runner: 'vitest',
     source: ctx.source,
     clauseId: link.clause,
-    caseKey,
+    caseKey: key,
     clauseHash: typeof link.hash === 'string' ? link.hash : undefined,
     test: {
       file: path.relative(ctx.root, test.module.moduleId).split(path.sep).join('/'),
-      line: test.location?.line ?? ctx.lineOf(test.module.moduleId, caseKey, link.clause),
+      line: test.location?.line ?? ctx.lineOf(test.module.moduleId, key, link.clause),
       column: test.location?.column,
       title: test.fullName,
       project: test.project.name || undefined,

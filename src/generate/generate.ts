@@ -1,7 +1,7 @@
 /** `generate` as a function: SPEC + tests on disk -> the skeletons written (or, dry, to be written). */
-import { readFileSync } from 'node:fs'
 import type { SpecgateConfig } from '../config/schema.js'
-import { findFeatureFiles } from '../spec/load-spec.js'
+import { findFeatureFiles, readSource } from '../spec/load-spec.js'
+import { caseKey } from '../spec/model.js'
 import { findTestFiles, scanTestFiles } from '../status/scan-tests.js'
 import type { TestFileScan } from '../status/scan-source.js'
 import { type Diagnostic, compareDiagnostics, InputError } from '../diagnostics.js'
@@ -76,14 +76,6 @@ function targetsOf(file: string, config: SpecgateConfig): string[] {
   ]
 }
 
-function readSource(root: string, absPath: string): FeatureSource {
-  try {
-    return { absPath, source: readFileSync(absPath, 'utf8') }
-  } catch (err) {
-    throw new InputError(`cannot read feature file: ${(err as Error).message}`, { file: relPosix(root, absPath) })
-  }
-}
-
 /** The configured test globs, and always the generate folders: skeletons must be found there. */
 export function testGlobs(config: SpecgateConfig): string[] {
   const ext = '*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'
@@ -106,7 +98,7 @@ export function withCheckedFolders(root: string, config: SpecgateConfig, configF
 
 export function coveredBy(files: readonly TestFileScan[]): Set<string> {
   const covered = new Set<string>()
-  for (const f of files) for (const c of f.claims) covered.add(c.row === undefined ? c.id : `${c.id}[${c.row}]`)
+  for (const f of files) for (const c of f.claims) covered.add(caseKey(c.id, c.row))
   return covered
 }
 

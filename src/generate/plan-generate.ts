@@ -3,7 +3,7 @@
  * the text of the test files it would extend. No file system here.
  */
 import type { SpecgateConfig } from '../config/schema.js'
-import type { Clause, FeatureModel } from '../spec/model.js'
+import { caseKey, type Clause, type FeatureModel } from '../spec/model.js'
 import { namesForAppend } from './import-names.js'
 import { renderFeatureBlock, renderFile, type SkeletonCase, usedHelpers } from './render-skeleton.js'
 import { type SkeletonRunner, testFilePath } from './test-file-path.js'
@@ -36,7 +36,7 @@ export interface PlannedWrite {
 
 export function isCovered(covered: Covered, clause: Clause, row?: number): boolean {
   const id = clause.id ?? clause.key
-  return covered.has(id) || (row !== undefined && covered.has(`${id}[${row}]`))
+  return covered.has(id) || (row !== undefined && covered.has(caseKey(id, row)))
 }
 
 /**

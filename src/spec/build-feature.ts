@@ -2,7 +2,7 @@
 import type * as messages from '@cucumber/messages'
 import { readAcceptanceTags } from './acceptance-tags.js'
 import { clauseHash } from './clause-hash.js'
-import type { Case, Clause, ClauseStep, ExamplesBlock, FeatureModel, StepKind, TagRef } from './model.js'
+import { caseKey, type Case, type Clause, type ClauseStep, type ExamplesBlock, type FeatureModel, type StepKind, type TagRef } from './model.js'
 
 interface Scope {
   file: string
@@ -68,7 +68,7 @@ function buildCases(key: string, tags: string[], s: messages.Scenario, examples:
     for (const r of ex.rows) {
       const row = cases.length + 1
       const values = Object.fromEntries(ex.header.map((h, i) => [h, r.cells[i] ?? '']))
-      cases.push({ key: `${key}[${row}]`, row, values, tags: exTags, line: r.line, column: r.column })
+      cases.push({ key: caseKey(key, row), row, values, tags: exTags, line: r.line, column: r.column })
     }
   }
   return cases

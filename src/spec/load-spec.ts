@@ -77,7 +77,8 @@ function indexById(clauses: readonly Clause[]): Map<string, Clause> {
   return byId
 }
 
-function readSource(root: string, absPath: string): { absPath: string; source: string } {
+/** A feature file's text; unreadable is an input error naming the file. */
+export function readSource(root: string, absPath: string): { absPath: string; source: string } {
   try {
     return { absPath, source: readFileSync(absPath, 'utf8') }
   } catch (err) {

@@ -4,6 +4,11 @@ import type { Diagnostic } from '../diagnostics.js'
 export type Level = 'unit' | 'integration' | 'e2e'
 export const LEVELS: readonly Level[] = ['unit', 'integration', 'e2e']
 
+/** A case's key: the clause id, and for an Outline's Examples row `ID[row]` (`KEYS-004[2]`). */
+export function caseKey(id: string, row?: number): string {
+  return row === undefined ? id : `${id}[${row}]`
+}
+
 export interface Position {
   line: number
   column: number
