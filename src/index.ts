@@ -1,5 +1,6 @@
 /** specgate's library API: the same functions the CLI and the runner adapters use. */
-export { loadSpec, buildSpec, findFeatureFiles, DEFAULT_FEATURE_GLOBS } from './spec/load-spec.js'
+export { loadSpec, buildSpec } from './spec/load-spec.js'
+export { findFeatureFiles, DEFAULT_FEATURE_GLOBS } from './spec/find-features.js'
 export type { LoadSpecOptions } from './spec/load-spec.js'
 export type * from './spec/model.js'
 export type { Diagnostic, Severity } from './diagnostics.js'

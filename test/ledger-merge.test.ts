@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { evidenceText, ledgerText } from '../src/ledger/fragment-io.js'
 import { canonical, mergeLedgers } from '../src/ledger/merge.js'
 import { ledgerSchema, type Evidence, type Ledger, type LedgerSource } from '../src/ledger/schema.js'
 
@@ -151,5 +152,22 @@ describe('a superseded source takes only its own records with it', () => {
     const right = mergeLedgers([shard, mergeLedgers([first, rerun])])
     expect(canonical(left)).toBe(canonical(right))
     expect(left.evidence.map((e) => e.source)).toEqual(['cucumber-80ff'])
+  })
+})
+
+describe('a ledger written from texts made ahead', () => {
+  // the Vitest reporter turns each test file's records into text as the file ends; the fragment
+  // must be the bytes the whole ledger would give, whichever records were made ahead
+  const tricky = fc.constantFrom('worker died', '\n  "evidence": []', 'a $& and $\' and $` in a message', '"quoted"\n\tline')
+  const withTricky = fragmentArb.chain((l) => fc.tuple(fc.array(tricky, { maxLength: 2 }), fc.array(fc.string(), { minLength: l.evidence.length, maxLength: l.evidence.length })).map(([messages, titles]): Ledger => ({
+    ...l,
+    errors: messages.map((message) => ({ source: l.sources[0]!.id, message })),
+    evidence: l.evidence.map((e, i) => ({ ...e, test: { ...e.test, title: titles[i]! } })),
+  })))
+  test('gives the canonical text, byte for byte', () => {
+    fc.assert(fc.property(withTricky, fc.array(fc.boolean()), (ledger, ahead) => {
+      const texts = new Map(ledger.evidence.filter((_, i) => ahead[i]).map((e) => [e, evidenceText(e)]))
+      expect(ledgerText(ledger, texts)).toBe(`${canonical(ledger, 2)}\n`)
+    }))
   })
 })

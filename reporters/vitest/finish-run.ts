@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import type { TestModule } from 'vitest/node'
-import { checkEvidence, fragmentOf, writeLedger } from '../../src/ledger/fragment-io.js'
+import { checkEvidence, evidenceText, fragmentOf, writeLedger } from '../../src/ledger/fragment-io.js'
 import { evaluateGates, gatesFailed } from '../../src/ledger/gates.js'
 import { compareEvidence } from '../../src/ledger/merge.js'
 import type { Evidence, Ledger, LedgerSource } from '../../src/ledger/schema.js'
@@ -25,20 +25,28 @@ export interface RunEnd {
   gateFailed: boolean
 }
 
-/** A test file's evidence, checked against the published schema now rather than at the end. */
-export function moduleEvidence(module: TestModule, ctx: EvidenceContext): Evidence[] {
-  return checkEvidence(evidenceOfModule(module, ctx))
+/**
+ * A test file's evidence, checked against the published schema and turned into the fragment's
+ * text now, as the file ends, rather than all at the end of the run.
+ */
+export function moduleEvidence(module: TestModule, ctx: EvidenceContext, texts: Map<Evidence, string>): Evidence[] {
+  const records = checkEvidence(evidenceOfModule(module, ctx))
+  for (const e of records) texts.set(e, evidenceText(e))
+  return records
 }
 
-export async function finishRun(state: ProjectState, spec: Spec, started: LedgerSource, evidence: Evidence[], errors: string[], color: boolean): Promise<RunEnd> {
+export async function finishRun(state: ProjectState, spec: Spec, started: LedgerSource, made: { evidence: Evidence[]; texts: ReadonlyMap<Evidence, string> }, errors: string[], color: boolean): Promise<RunEnd> {
   const source = { ...started, specRevision: specRevision(spec) }
   // sorted like a merged ledger, so a run gives the same bytes whatever order its files ran in
-  const fragment = fragmentOf(source, [...evidence].sort(compareEvidence), [...new Set(errors)].sort())
+  const fragment = fragmentOf(source, [...made.evidence].sort(compareEvidence), [...new Set(errors)].sort())
   const file = path.join(state.config.ledgerDir, `${source.id}.json`).split(path.sep).join('/')
-  await writeLedger(path.resolve(state.root, file), fragment, { evidenceChecked: true })
+  // the file is written while the verdicts are worked out
+  const written = writeLedger(path.resolve(state.root, file), fragment, { evidenceChecked: true, texts: made.texts })
+  written.catch(() => undefined) // awaited below; this only keeps an early throw from going unhandled
   const verdicts = computeVerdicts(spec, fragment, state.config, { runners: ['vitest'], partial: source.partial })
   const gates = evaluateGates({ verdicts, ledger: fragment }, state.config)
   const summary = renderSummary(verdicts, gates, { title: 'specgate (vitest)', color, note: noteOf(source, file) })
+  await written
   return { fragment, file, summary, gateFailed: gatesFailed(gates) }
 }
 

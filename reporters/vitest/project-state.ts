@@ -6,7 +6,6 @@
 import { loadConfig } from '../../src/config/load-config.js'
 import { configSchema, type SpecgateConfig } from '../../src/config/schema.js'
 import { InputError } from '../../src/diagnostics.js'
-import { loadSpec } from '../../src/spec/load-spec.js'
 import type { Spec } from '../../src/spec/model.js'
 import type { GateMode, SpecgatePluginOptions } from './plugin-options.js'
 import { scanTags } from './scan-tags.js'
@@ -17,15 +16,19 @@ export interface ProjectState {
   gate: GateMode
   /** every tag the SPEC uses, as written (`@unit`, `@id:KEYS-001`) */
   tags: string[]
-  /** the parsed SPEC, loaded once on first call (the reporter starts it when the tests start) */
-  spec: () => Promise<Spec>
+  /**
+   * the parsed SPEC, loaded once, on the first call (the reporter starts it when the tests start,
+   * with a pace that lets it parse only while the main process has little else to do)
+   */
+  spec: (pace?: () => Promise<unknown>) => Promise<Spec>
 }
 
 export async function loadProjectState(root: string, options: SpecgatePluginOptions, env: NodeJS.ProcessEnv): Promise<ProjectState> {
   const loaded = await loadConfig(root, options.config)
   const config = withOverrides(loaded.config, options)
   let loading: Promise<Spec> | undefined
-  const spec = () => (loading ??= loadSpec({ root, paths: config.features, yieldBetweenFiles: true }))
+  // the parser is loaded with the SPEC, after Vitest has started: not on the start-up path
+  const spec = (pace?: () => Promise<unknown>) => (loading ??= import('../../src/spec/load-spec.js').then((m) => m.loadSpec({ root, paths: config.features, pace })))
   const tags = await scanTags(root, config.features)
   return { root, config, gate: gateMode(options, config, env), tags, spec }
 }

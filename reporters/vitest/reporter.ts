@@ -1,6 +1,6 @@
 /**
  * The specgate reporter Vitest runs next to the user's own. While the tests run it records each
- * test file's evidence as the file ends (the main process has a core to spare then); at the end it
+ * test file's evidence once the next file is collected (see test-windows.ts); at the end it
  * writes the fragment, prints the clause summary and applies the gate. It may only add failures:
  * an error inside specgate is printed as such and fails the run too.
  */
@@ -12,6 +12,7 @@ import { clauseLineIndex, type LineIndex } from './locate-clauses.js'
 import type { SpecgatePluginOptions } from './plugin-options.js'
 import type { ProjectState } from './project-state.js'
 import { runSource } from './run-source.js'
+import { TestWindows } from './test-windows.js'
 
 type Ending = typeof import('./finish-run.js')
 
@@ -19,6 +20,8 @@ interface RunInProgress {
   source: LedgerSource
   lineOf: LineIndex
   evidence: Evidence[]
+  /** each record's text in the fragment, made as its test file ended */
+  texts: Map<Evidence, string>
   /** test files whose evidence is recorded */
   recorded: Set<string>
 }
@@ -29,6 +32,9 @@ export class SpecgateReporter implements Reporter {
   private ending?: Ending
   private run?: RunInProgress
   private preloading = false
+  private readonly windows = new TestWindows()
+  /** test files ended and not yet recorded */
+  private ended: TestModule[] = []
 
   constructor(
     private readonly state: Promise<ProjectState>,
@@ -44,30 +50,40 @@ export class SpecgateReporter implements Reporter {
   onTestRunStart(): void {
     if (!this.vitest) return
     this.run = this.newRun(this.vitest)
+    this.ended = []
   }
 
   /**
-   * Once the first test file is loaded and its tests run (Vitest's process then waits on them),
-   * parses the SPEC and loads the end-of-run code; their errors surface at the end.
+   * Once the first test file is loaded, starts parsing the SPEC and loading the end-of-run code;
+   * their errors surface at the end. Each collected file opens a window for that work and for the
+   * evidence of the files that ended before it (see test-windows.ts).
    */
-  onTestModuleCollected(): void {
+  onTestModuleCollected(module: TestModule): void {
+    this.windows.collected(module.id)
+    const ended = this.ended.splice(0)
+    if (ended.length) this.windows.next().then(() => this.recordEnded(ended))
     if (this.preloading) return
     this.preloading = true
-    this.state.then((s) => s.spec().catch(() => undefined), () => undefined)
+    this.state.then((s) => s.spec(() => this.windows.next()).catch(() => undefined), () => undefined)
     import('./finish-run.js').then((m) => (this.ending = m), () => undefined)
   }
 
-  /** Deferred a turn, so Vitest starts the next test file first. */
   onTestModuleEnd(module: TestModule): void {
-    setImmediate(() => {
+    this.windows.ended(module.id)
+    this.ended.push(module)
+  }
+
+  /** Files recorded here are not recorded again at the end, where any error is reported. */
+  private recordEnded(modules: readonly TestModule[]): void {
+    for (const module of modules) {
       // a test that never finished is judged at the end, knowing the run's unhandled errors
-      if (!this.ending || !this.ready || [...module.children.allTests()].some((t) => t.result().state === 'pending')) return
+      if (!this.ending || !this.ready || [...module.children.allTests()].some((t) => t.result().state === 'pending')) continue
       try {
         this.record(this.ending, this.ready, module, [])
       } catch {
         // recorded again at the end, where the error is reported
       }
-    })
+    }
   }
 
   async onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
@@ -82,17 +98,18 @@ export class SpecgateReporter implements Reporter {
   }
 
   private newRun(vitest: Vitest): RunInProgress {
-    return { source: runSource(vitest, this.options.label, new Date()), lineOf: clauseLineIndex(), evidence: [], recorded: new Set() }
+    return { source: runSource(vitest, this.options.label, new Date()), lineOf: clauseLineIndex(), evidence: [], texts: new Map(), recorded: new Set() }
   }
 
   private record(ending: Ending, state: ProjectState, module: TestModule, unhandled: readonly string[]): void {
     const run = this.run!
     if (run.recorded.has(module.id)) return
-    run.evidence.push(...ending.moduleEvidence(module, { root: state.root, source: run.source.id, unhandled, lineOf: run.lineOf }))
+    run.evidence.push(...ending.moduleEvidence(module, { root: state.root, source: run.source.id, unhandled, lineOf: run.lineOf }, run.texts))
     run.recorded.add(module.id)
   }
 
   private async report(vitest: Vitest, modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
+    this.windows.finish()
     const state = await this.state
     const spec = await state.spec()
     const ending = this.ending ?? (await import('./finish-run.js'))
@@ -104,7 +121,7 @@ export class SpecgateReporter implements Reporter {
       ...unhandledText.map((m) => `Vitest reported an unhandled error: ${m}`),
       ...(reason === 'interrupted' ? ['the Vitest run was interrupted: its evidence is incomplete'] : []),
     ]
-    const end = await ending.finishRun(state, spec, this.run.source, this.run.evidence, errors, colorWanted())
+    const end = await ending.finishRun(state, spec, this.run.source, this.run, errors, colorWanted())
     if (this.options.summary !== false) vitest.logger.log(`\n${end.summary}`)
     if (end.gateFailed && state.gate === 'enforce') {
       vitest.logger.error('specgate: the gate failed (gate: enforce), so the run fails; set gate: \'report\' to only report')

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { GATE_NAMES } from '../ledger/gates.js'
-import { DEFAULT_FEATURE_GLOBS } from '../spec/load-spec.js'
+import { DEFAULT_FEATURE_GLOBS } from '../spec/find-features.js'
 
 export const LINT_RULES = [
   'parse-error',

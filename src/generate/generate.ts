@@ -1,6 +1,7 @@
 /** `generate` as a function: SPEC + tests on disk -> the skeletons written (or, dry, to be written). */
 import type { SpecgateConfig } from '../config/schema.js'
-import { findFeatureFiles, readSource } from '../spec/load-spec.js'
+import { findFeatureFiles } from '../spec/find-features.js'
+import { readSource } from '../spec/load-spec.js'
 import { caseKey } from '../spec/model.js'
 import { findTestFiles, scanTestFiles } from '../status/scan-tests.js'
 import type { TestFileScan } from '../status/scan-source.js'

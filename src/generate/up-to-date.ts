@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { glob } from 'tinyglobby'
 import type { SpecgateConfig } from '../config/schema.js'
-import { featureGlobs } from '../spec/load-spec.js'
+import { featureGlobs } from '../spec/find-features.js'
 import { NEVER_TESTS } from '../status/scan-tests.js'
 
 export const CACHE_FILE = '.specgate/cache/generate.json'

@@ -20,17 +20,40 @@ export function fragmentOf(source: LedgerSource, evidence: Evidence[], errors: s
   }
 }
 
-/**
- * Validates, then writes atomically; returns the path written. Evidence already checked record by
- * record as it was made (`checkEvidence`) is not checked twice.
- */
-export async function writeLedger(file: string, ledger: Ledger, o: { evidenceChecked?: boolean } = {}): Promise<string> {
+export interface WriteLedgerOptions {
+  /** evidence already checked record by record as it was made (`checkEvidence`) is not checked twice */
+  evidenceChecked?: boolean
+  /** records already turned into their text (`evidenceText`), as each test file ended */
+  texts?: ReadonlyMap<Evidence, string>
+}
+
+/** Validates, then writes atomically; returns the path written. */
+export async function writeLedger(file: string, ledger: Ledger, o: WriteLedgerOptions = {}): Promise<string> {
   const checked = o.evidenceChecked
     ? { ...bugIfInvalid(ledgerWithoutEvidence.safeParse({ ...ledger, evidence: [] })), evidence: ledger.evidence }
     : bugIfInvalid(ledgerSchema.safeParse(ledger))
+  const text = ledgerText(checked, o.texts)
   await fs.promises.mkdir(path.dirname(file), { recursive: true })
-  await writeFileAtomic(file, `${canonical(checked, 2)}\n`)
+  // no fsync: the rename keeps a reader from half a file; a fragment is remade by running the tests again
+  await writeFileAtomic(file, text, { fsync: false })
   return file
+}
+
+/**
+ * The ledger as written: canonical JSON, two-space indent, so equal ledgers are equal bytes. The
+ * evidence records are spliced in as their own texts (the bulk of a fragment, made ahead).
+ */
+export function ledgerText(ledger: Ledger, texts?: ReadonlyMap<Evidence, string>): string {
+  const head = canonical({ ...ledger, evidence: [] }, 2)
+  if (ledger.evidence.length === 0) return `${head}\n`
+  const records = ledger.evidence.map((e) => texts?.get(e) ?? evidenceText(e)).join(',\n')
+  // only a top-level key stands two spaces in (strings hold no raw line breaks): this is the evidence array
+  return `${head.replace('\n  "evidence": []', () => `\n  "evidence": [\n${records}\n  ]`)}\n`
+}
+
+/** One evidence record as it stands in a written ledger's evidence array. */
+export function evidenceText(e: Evidence): string {
+  return `    ${canonical(e, 2).replace(/\n/g, '\n    ')}`
 }
 
 /** The published schema's check of evidence records, one batch at a time (a test file's, as it ends). */

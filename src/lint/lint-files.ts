@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs'
 import type { SpecgateConfig } from '../config/schema.js'
 import { InputError } from '../diagnostics.js'
-import { buildSpec, findFeatureFiles } from '../spec/load-spec.js'
+import { findFeatureFiles } from '../spec/find-features.js'
+import { buildSpec } from '../spec/load-spec.js'
 import { relPosix } from '../util/paths.js'
 import { createLinter, type LintReport } from './lint-spec.js'
 

@@ -1,15 +1,12 @@
 /** Finds and reads the SPEC's feature files and builds the clause model. */
 import { readFileSync } from 'node:fs'
-import fs from 'node:fs/promises'
 import path from 'node:path'
-import { glob } from 'tinyglobby'
 import { compareDiagnostics, InputError } from '../diagnostics.js'
 import { relPosix } from '../util/paths.js'
+import { DEFAULT_FEATURE_GLOBS, findFeatureFiles } from './find-features.js'
 import { buildFeature } from './build-feature.js'
 import type { Clause, Spec, SpecFile } from './model.js'
 import { mediaTypeOf, parseFeature } from './parse-feature.js'
-
-export const DEFAULT_FEATURE_GLOBS = ['features/**/*.feature', 'features/**/*.feature.md']
 
 export interface LoadSpecOptions {
   /** project root; paths in the model are relative to it (default: process.cwd()) */
@@ -17,20 +14,20 @@ export interface LoadSpecOptions {
   /** globs, files or folders, relative to root (default: the features globs of DESIGN.md) */
   paths?: readonly string[]
   /**
-   * one file per turn of the event loop, so a host that loads the SPEC while it serves others
-   * (a test runner's main process, feeding its workers) is never held up for the whole parse
+   * awaited before each file is read and parsed, so a host that loads the SPEC while it serves
+   * others (a test runner's main process, feeding its workers) decides when the parse may go on
    */
-  yieldBetweenFiles?: boolean
+  pace?: () => Promise<unknown>
 }
 
 export async function loadSpec(options: LoadSpecOptions = {}): Promise<Spec> {
   const root = path.resolve(options.root ?? process.cwd())
   const files = await findFeatureFiles(root, options.paths ?? DEFAULT_FEATURE_GLOBS)
   // One file after another: thousands of concurrent promise reads cost more than they save.
-  if (!options.yieldBetweenFiles) return buildSpec(root, files.map((abs) => readSource(root, abs)))
+  if (!options.pace) return buildSpec(root, files.map((abs) => readSource(root, abs)))
   const specFiles: SpecFile[] = []
   for (const abs of files) {
-    await new Promise((resolve) => setImmediate(resolve))
+    await options.pace()
     const { source } = readSource(root, abs)
     specFiles.push(parseSpecFile(root, abs, source))
   }
@@ -86,33 +83,3 @@ export function readSource(root: string, absPath: string): { absPath: string; so
   }
 }
 
-/**
- * Globs, files and folders -> sorted absolute paths. A named file or folder that does not exist is
- * an input error; a glob that matches nothing is not (a new project has no features yet).
- */
-export async function findFeatureFiles(root: string, patterns: readonly string[]): Promise<string[]> {
-  const globs = await featureGlobs(root, patterns)
-  const found = await glob(globs, { cwd: root, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] })
-  return [...new Set(found.map((f) => path.normalize(f)))].sort()
-}
-
-/** Globs, files and folders -> the globs that find their feature files (root-relative). */
-export async function featureGlobs(root: string, patterns: readonly string[]): Promise<string[]> {
-  const globs: string[] = []
-  for (const p of patterns) globs.push(...(await expandPattern(root, p)))
-  return globs
-}
-
-async function expandPattern(root: string, pattern: string): Promise<string[]> {
-  if (/[*?{[]/.test(pattern)) return [pattern]
-  const abs = path.resolve(root, pattern)
-  const stat = await fs.stat(abs).catch(() => undefined)
-  if (!stat) throw new InputError('no such file or folder', { file: pattern })
-  if (!stat.isDirectory()) return [escapeGlob(relPosix(root, abs))]
-  const dir = escapeGlob(relPosix(root, abs) || '.')
-  return [`${dir}/**/*.feature`, `${dir}/**/*.feature.md`]
-}
-
-function escapeGlob(p: string): string {
-  return p.replace(/[*?{}[\]()!]/g, '\\$&')
-}
