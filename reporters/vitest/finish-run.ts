@@ -27,7 +27,7 @@ export interface RunEnd {
 
 /**
  * A test file's evidence, checked against the published schema and turned into the fragment's
- * text now, as the file ends, rather than all at the end of the run.
+ * text now, while the tests run, rather than all at the end of the run.
  */
 export function moduleEvidence(module: TestModule, ctx: EvidenceContext, texts: Map<Evidence, string>): Evidence[] {
   const records = checkEvidence(evidenceOfModule(module, ctx))

@@ -20,7 +20,7 @@ interface RunInProgress {
   source: LedgerSource
   lineOf: LineIndex
   evidence: Evidence[]
-  /** each record's text in the fragment, made as its test file ended */
+  /** each record's text in the fragment, made with its test file's evidence while the tests run */
   texts: Map<Evidence, string>
   /** test files whose evidence is recorded */
   recorded: Set<string>
@@ -32,7 +32,7 @@ export class SpecgateReporter implements Reporter {
   private ending?: Ending
   private run?: RunInProgress
   private preloading = false
-  private readonly windows = new TestWindows()
+  private windows = new TestWindows()
   /** test files ended and not yet recorded */
   private ended: TestModule[] = []
 
@@ -50,6 +50,8 @@ export class SpecgateReporter implements Reporter {
   onTestRunStart(): void {
     if (!this.vitest) return
     this.run = this.newRun(this.vitest)
+    // watch mode: each run paces its own work
+    this.windows = new TestWindows()
     this.ended = []
   }
 
