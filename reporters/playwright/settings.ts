@@ -9,8 +9,6 @@ import { markerScript } from './page-watch.js'
 export interface E2ESettings {
   /** configured `e2e.api` patterns; undefined: same-origin fetch/XHR with a JSON body */
   api?: (url: string) => boolean
-  selectors: string[]
-  texts: string[]
   /** the page-side marker check; undefined when no marker is configured */
   markerScript?: string
   probe?: string
@@ -29,8 +27,6 @@ export async function loadSettings(root: string, configPath?: string): Promise<E
   const e2e = config.e2e
   return {
     api: apiMatcher(e2e.api, file ?? 'specgate config'),
-    selectors: e2e.emptyState.selectors,
-    texts: e2e.emptyState.texts,
     markerScript: markerScript(e2e.emptyState.selectors, e2e.emptyState.texts),
     probe: e2e.probe,
   }

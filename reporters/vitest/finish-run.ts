@@ -1,6 +1,6 @@
 /**
- * The end of a Vitest run, loaded while the tests run: each test file's evidence as the file ends,
- * then the fragment, the verdicts of the clauses Vitest is responsible for, the summary text and
+ * The end of a Vitest run, loaded while the tests run: each test file's evidence (recorded while
+ * later files run), then the fragment, the verdicts of the clauses Vitest is responsible for, the summary text and
  * whether the gate fails. Pure apart from writing the fragment.
  */
 import path from 'node:path'
@@ -8,7 +8,7 @@ import type { TestModule } from 'vitest/node'
 import { checkEvidence, evidenceText, fragmentOf, writeLedger } from '../../src/ledger/fragment-io.js'
 import { evaluateGates, gatesFailed } from '../../src/ledger/gates.js'
 import { compareEvidence } from '../../src/ledger/merge.js'
-import type { Evidence, Ledger, LedgerSource } from '../../src/ledger/schema.js'
+import type { Evidence, LedgerSource } from '../../src/ledger/schema.js'
 import { specRevision } from '../../src/ledger/source.js'
 import { computeVerdicts } from '../../src/ledger/verdict.js'
 import { renderSummary } from '../../src/report/render-summary.js'
@@ -17,9 +17,6 @@ import type { ProjectState } from './project-state.js'
 import { evidenceOfModule, type EvidenceContext } from './to-evidence.js'
 
 export interface RunEnd {
-  fragment: Ledger
-  /** root-relative path of the fragment written */
-  file: string
   summary: string
   /** the gate says the run fails (whatever the mode; the reporter applies the mode) */
   gateFailed: boolean
@@ -47,7 +44,7 @@ export async function finishRun(state: ProjectState, spec: Spec, started: Ledger
   const gates = evaluateGates({ verdicts, ledger: fragment }, state.config)
   const summary = renderSummary(verdicts, gates, { title: 'specgate (vitest)', color, note: noteOf(source, file) })
   await written
-  return { fragment, file, summary, gateFailed: gatesFailed(gates) }
+  return { summary, gateFailed: gatesFailed(gates) }
 }
 
 function noteOf(source: LedgerSource, file: string): string {

@@ -14,7 +14,7 @@ export interface ProjectState {
   root: string
   config: SpecgateConfig
   gate: GateMode
-  /** every tag the SPEC uses, as written (`@unit`, `@id:KEYS-001`) */
+  /** every tag the SPEC uses, as written (`@unit`), but its `@id:` tags (see scan-tags.ts) */
   tags: string[]
   /**
    * the parsed SPEC, loaded once, on the first call (the reporter starts it when the tests start,

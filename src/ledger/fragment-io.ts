@@ -5,9 +5,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
+import { z } from 'zod'
 import { InputError } from '../diagnostics.js'
 import { canonical } from './merge.js'
-import { z } from 'zod'
 import { LEDGER_SCHEMA_VERSION, evidenceSchema, ledgerSchema, type Evidence, type Ledger, type LedgerSource } from './schema.js'
 
 export function fragmentOf(source: LedgerSource, evidence: Evidence[], errors: string[] = []): Ledger {
@@ -23,7 +23,7 @@ export function fragmentOf(source: LedgerSource, evidence: Evidence[], errors: s
 export interface WriteLedgerOptions {
   /** evidence already checked record by record as it was made (`checkEvidence`) is not checked twice */
   evidenceChecked?: boolean
-  /** records already turned into their text (`evidenceText`), as each test file ended */
+  /** records already turned into their text (`evidenceText`) while the tests ran */
   texts?: ReadonlyMap<Evidence, string>
 }
 
@@ -56,7 +56,7 @@ export function evidenceText(e: Evidence): string {
   return `    ${canonical(e, 2).replace(/\n/g, '\n    ')}`
 }
 
-/** The published schema's check of evidence records, one batch at a time (a test file's, as it ends). */
+/** The published schema's check of evidence records, one batch at a time (a test file's). */
 export function checkEvidence(records: readonly Evidence[]): Evidence[] {
   return records.map((r) => bugIfInvalid(evidenceSchema.safeParse(r)))
 }
