@@ -52,9 +52,24 @@ function config(withPlugin) {
   return [
     "import { defineConfig } from 'vitest/config'",
     withPlugin ? "import specgate from 'specgate/vitest'" : '',
-    `export default defineConfig({ ${withPlugin ? 'plugins: [specgate({ gate: \'report\' })], ' : ''}test: { include: ['test/**/*.test.ts'] } })`,
+    `export default defineConfig({ ${withPlugin ? 'plugins: [specgate({ gate: \'report\' })], ' : ''}test: { include: ['test/**/*.test.ts'], reporters: ['dot', './timeline.mjs'] } })`,
   ].join('\n')
 }
+
+/**
+ * A reporter in both runs that says where the time goes, in Vitest's main process: start-up (to
+ * the first test file collected), the gaps between files (a file's worker starting and importing),
+ * the files' tests (collected to ended), and the end (last file ended to process exit).
+ */
+const TIMELINE = `import fs from 'node:fs'
+const t = { gaps: 0, files: 0 }
+let last
+process.on('exit', () => { t.exit = process.uptime(); fs.writeFileSync(process.env.TIMELINE_FILE, JSON.stringify(t)) })
+export default class Timeline {
+  onTestModuleCollected() { const now = process.uptime(); t.first ??= now; if (last !== undefined) t.gaps += now - last; t.collected = now }
+  onTestModuleEnd() { last = process.uptime(); t.files += last - t.collected; t.lastEnd = last }
+}
+`
 
 /** Tests carry the SPEC's real clause hashes, so every clause is accepted, as in a healthy suite. */
 async function generate() {
@@ -71,20 +86,23 @@ async function generate() {
   for (let f = 1; f <= FILES; f++) fs.writeFileSync(path.join(root, `test/area${f}.test.ts`), testFile(f, hashes))
   fs.writeFileSync(path.join(root, 'with.config.ts'), config(true))
   fs.writeFileSync(path.join(root, 'without.config.ts'), config(false))
+  fs.writeFileSync(path.join(root, 'timeline.mjs'), TIMELINE)
   return root
 }
 
 function run(root, which) {
+  const timeline = path.join(root, 'timeline.json')
   const started = performance.now()
-  const r = spawnSync(process.execPath, [VITEST, 'run', '--config', `${which}.config.ts`, '--reporter=dot'], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, CI: '', NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024,
+  const r = spawnSync(process.execPath, [VITEST, 'run', '--config', `${which}.config.ts`], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, CI: '', NO_COLOR: '1', TIMELINE_FILE: timeline }, maxBuffer: 256 * 1024 * 1024,
   })
   const ms = performance.now() - started
   if (r.status !== 0) throw new Error(`vitest (${which}) exited ${r.status}:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`)
   if (which === 'with' && !r.stdout.includes(`${FILES * PER_FILE} clauses: ${FILES * PER_FILE} accepted`)) {
     throw new Error(`the plugin did not accept every clause:\n${r.stdout.slice(-1500)}`)
   }
-  return ms
+  const t = JSON.parse(fs.readFileSync(timeline, 'utf8'))
+  return { ms, phases: { 'start-up': t.first, 'gaps between files': t.gaps, 'files running': t.files, end: t.exit - t.lastEnd } }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -96,8 +114,8 @@ const times = { with: [], without: [] }
 for (let i = 0; i < RUNS; i++) {
   for (const which of i % 2 ? ['with', 'without'] : ['without', 'with']) times[which].push(run(root, which))
 }
-const withMs = median(times.with)
-const withoutMs = median(times.without)
+const withMs = median(times.with.map((r) => r.ms))
+const withoutMs = median(times.without.map((r) => r.ms))
 const ratio = withMs / withoutMs
 console.log(`vitest plugin overhead: ${FILES * PER_FILE} clause-linked tests, median of ${RUNS} runs each`)
 console.log('| run             | median wall ms |')
@@ -105,5 +123,12 @@ console.log('|-----------------|---------------:|')
 console.log(`| without plugin  | ${withoutMs.toFixed(0).padStart(14)} |`)
 console.log(`| with specgate() | ${withMs.toFixed(0).padStart(14)} |`)
 console.log(`| ratio           | ${ratio.toFixed(3).padStart(14)} |  (target <= 1.05)`)
-console.log(`runs (ms), without: ${times.without.map((t) => t.toFixed(0)).join(' ')}; with: ${times.with.map((t) => t.toFixed(0)).join(' ')}`)
+console.log(`runs (ms), without: ${times.without.map((t) => t.ms.toFixed(0)).join(' ')}; with: ${times.with.map((t) => t.ms.toFixed(0)).join(' ')}`)
+if (RUNS > 0) {
+  console.log('where the difference is (medians, seconds, timed in Vitest\'s main process):')
+  for (const phase of Object.keys(times.with[0].phases)) {
+    const [a, b] = ['without', 'with'].map((w) => median(times[w].map((r) => r.phases[phase])))
+    console.log(`  ${phase.padEnd(20)} ${a.toFixed(3)} -> ${b.toFixed(3)}  (${b - a >= 0 ? '+' : ''}${(b - a).toFixed(3)})`)
+  }
+}
 if (RUNS > 0) fs.rmSync(root, { recursive: true, force: true })
