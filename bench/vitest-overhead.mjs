@@ -28,6 +28,10 @@ function installSpecgate(root) {
   fs.mkdirSync(at, { recursive: true })
   fs.copyFileSync(path.join(REPO, 'package.json'), path.join(at, 'package.json'))
   fs.cpSync(path.join(REPO, 'dist'), path.join(at, 'dist'), { recursive: true })
+  // The suite's own package.json: without it the nearest one is this repo's, named specgate, and
+  // Node's self-reference resolved 'specgate/vitest' to the repo's dist/ (outside node_modules, so
+  // Vitest transformed it in its main process for every test file), not to the installed copy.
+  fs.writeFileSync(path.join(root, 'package.json'), `${JSON.stringify({ name: 'bench-suite', private: true, type: 'module' }, null, 2)}\n`)
 }
 
 function feature(f) {
