@@ -7,7 +7,7 @@ import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { z } from 'zod'
 import { InputError } from '../diagnostics.js'
-import { canonical } from './merge.js'
+import { sortedItem, sortedJson } from './sorted-json.js'
 import { LEDGER_SCHEMA_VERSION, evidenceSchema, ledgerSchema, type Evidence, type Ledger, type LedgerSource } from './schema.js'
 
 export function fragmentOf(source: LedgerSource, evidence: Evidence[], errors: string[] = []): Ledger {
@@ -40,20 +40,16 @@ export async function writeLedger(file: string, ledger: Ledger, o: WriteLedgerOp
 }
 
 /**
- * The ledger as written: canonical JSON, two-space indent, so equal ledgers are equal bytes. The
- * evidence records are spliced in as their own texts (the bulk of a fragment, made ahead).
+ * The ledger as written (see sorted-json.ts), the same text form as check's ledger.json. Evidence
+ * records made ahead (`evidenceText`) are spliced in as they are.
  */
 export function ledgerText(ledger: Ledger, texts?: ReadonlyMap<Evidence, string>): string {
-  const head = canonical({ ...ledger, evidence: [] }, 2)
-  if (ledger.evidence.length === 0) return `${head}\n`
-  const records = ledger.evidence.map((e) => texts?.get(e) ?? evidenceText(e)).join(',\n')
-  // only a top-level key stands two spaces in (strings hold no raw line breaks): this is the evidence array
-  return `${head.replace('\n  "evidence": []', () => `\n  "evidence": [\n${records}\n  ]`)}\n`
+  return sortedJson(ledger, texts && ((item) => texts.get(item as Evidence)))
 }
 
-/** One evidence record as it stands in a written ledger's evidence array. */
+/** One evidence record as it stands on its line in a written ledger. */
 export function evidenceText(e: Evidence): string {
-  return `    ${canonical(e, 2).replace(/\n/g, '\n    ')}`
+  return sortedItem(e)
 }
 
 /** The published schema's check of evidence records, one batch at a time (a test file's). */

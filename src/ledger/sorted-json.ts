@@ -1,15 +1,24 @@
 /**
- * JSON with sorted keys: equal values give equal text. The top-level arrays hold one item per
- * line, so a ledger diffs well, and the text comes in chunks (one per item), so a 60,000-record
- * ledger is never one string in memory.
+ * The text of every ledger specgate writes, fragments and merged ledger.json alike: JSON with
+ * sorted keys, so equal values give equal text. The top-level arrays hold one item per line, so a
+ * ledger diffs well, and the text comes in chunks (one per item), so a 60,000-record ledger is
+ * never one string in memory.
  */
-import { compareStrings } from '../ledger/merge.js'
+import { compareStrings } from './merge.js'
 
-export function sortedJson(value: unknown): string {
-  return [...sortedJsonChunks(value)].join('')
+/** An item's text made ahead (`sortedItem`), or undefined to make it now. */
+export type ItemTexts = (item: unknown) => string | undefined
+
+export function sortedJson(value: unknown, made?: ItemTexts): string {
+  return [...sortedJsonChunks(value, made)].join('')
 }
 
-export function* sortedJsonChunks(value: unknown): Generator<string> {
+/** One item of a top-level array as it stands on its line, to be made ahead of the whole text. */
+export function sortedItem(item: unknown): string {
+  return shared.of(item) ?? 'null'
+}
+
+export function* sortedJsonChunks(value: unknown, made?: ItemTexts): Generator<string> {
   const text = new SortedText()
   if (!isObject(value)) {
     yield `${text.of(value)}\n`
@@ -25,7 +34,7 @@ export function* sortedJsonChunks(value: unknown): Generator<string> {
       continue
     }
     yield '['
-    for (const [j, item] of v.entries()) yield `${j ? ',' : ''}\n    ${text.of(item) ?? 'null'}`
+    for (const [j, item] of v.entries()) yield `${j ? ',' : ''}\n    ${made?.(item) ?? text.of(item) ?? 'null'}`
     yield '\n  ]'
   }
   yield '\n}\n'
@@ -82,6 +91,9 @@ class SortedText {
 }
 
 const INDEX_KEY = Symbol('index key')
+
+/** For items made ahead: a ledger's records have a handful of shapes, so their orders are kept. */
+const shared = new SortedText()
 
 function isIndexKey(k: string): boolean {
   return /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1
