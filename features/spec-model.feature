@@ -39,3 +39,10 @@ Feature: The SPEC model
     Given a feature tagged @owner:core with a Rule tagged @integration
     When a Scenario in the Rule is tagged @id:A-1
     Then the clause has owner core, level integration and id A-1
+
+  @unit @id:MODEL-007
+  Scenario: The fast path builds the reference parser's model or leaves the file to it
+    Given a plain feature file, from the Gherkin corpus or generated with tricky lines
+    When the SPEC model reads it through the fast path
+    Then its clauses equal those built from the document of @cucumber/gherkin
+    And a file the reference parser rejects is left to the reference parser

@@ -1,8 +1,42 @@
-/** GherkinDocument (from @cucumber/gherkin) -> the clause model of one feature file. */
-import type * as messages from '@cucumber/messages'
+/**
+ * A parsed feature file -> the clause model of one feature file. The input is the part of a
+ * GherkinDocument (from @cucumber/gherkin) this reads, which quick-parse.ts also makes.
+ */
 import { readAcceptanceTags } from './acceptance-tags.js'
 import { clauseHash } from './clause-hash.js'
 import { caseKey, type Case, type Clause, type ClauseStep, type ExamplesBlock, type FeatureModel, type StepKind, type TagRef } from './model.js'
+
+interface Location {
+  line: number
+  column?: number
+}
+interface DocTag { name: string; location: Location }
+interface DocRow { location: Location; cells: readonly { value: string }[] }
+interface DocStep {
+  location: Location
+  keyword: string
+  /** Context, Action, Outcome, Conjunction or Unknown */
+  keywordType?: string
+  text: string
+  docString?: { content: string; mediaType?: string }
+  dataTable?: { rows: readonly DocRow[] }
+}
+interface DocExamples { location: Location; name: string; tags: readonly DocTag[]; tableHeader?: DocRow; tableBody: readonly DocRow[] }
+interface DocScenario { location: Location; keyword: string; name: string; tags: readonly DocTag[]; steps: readonly DocStep[]; examples: readonly DocExamples[] }
+interface DocBackground { steps: readonly DocStep[] }
+interface DocRule { location: Location; name: string; tags: readonly DocTag[]; children: readonly { background?: DocBackground; scenario?: DocScenario }[] }
+
+/** What this reads of a GherkinDocument (which is one, structurally). */
+export interface FeatureDocument {
+  feature?: {
+    location: Location
+    name: string
+    language: string
+    tags: readonly DocTag[]
+    children: readonly { background?: DocBackground; scenario?: DocScenario; rule?: DocRule }[]
+  }
+}
+export type { DocExamples, DocRow, DocRule, DocScenario, DocStep, DocTag }
 
 interface Scope {
   file: string
@@ -13,7 +47,7 @@ interface Scope {
   hashes: boolean
 }
 
-export function buildFeature(file: string, doc: messages.GherkinDocument, hashes = true): FeatureModel | undefined {
+export function buildFeature(file: string, doc: FeatureDocument, hashes = true): FeatureModel | undefined {
   const f = doc.feature
   if (!f) return undefined
   const feature = { name: f.name, line: f.location.line, column: f.location.column ?? 1, language: f.language }
@@ -27,7 +61,7 @@ export function buildFeature(file: string, doc: messages.GherkinDocument, hashes
   return model
 }
 
-function buildRule(model: FeatureModel, outer: Scope, r: messages.Rule): void {
+function buildRule(model: FeatureModel, outer: Scope, r: DocRule): void {
   const rule = { name: r.name, line: r.location.line, column: r.location.column ?? 1 }
   model.rules.push({ ...rule, tags: tagRefs(r.tags) })
   const scope: Scope = { ...outer, rule, tags: [...outer.tags, ...r.tags.map((t) => t.name)] }
@@ -37,7 +71,7 @@ function buildRule(model: FeatureModel, outer: Scope, r: messages.Rule): void {
   }
 }
 
-function buildClause(scope: Scope, s: messages.Scenario): Clause {
+function buildClause(scope: Scope, s: DocScenario): Clause {
   const ownTags = tagRefs(s.tags)
   const tags = unique([...scope.tags, ...ownTags.map((t) => t.name)])
   const acc = readAcceptanceTags(tags)
@@ -60,7 +94,7 @@ function buildClause(scope: Scope, s: messages.Scenario): Clause {
 }
 
 /** One case per pickle the reference compiler would make: the scenario, or each Examples row. */
-function buildCases(key: string, tags: string[], s: messages.Scenario, examples: ExamplesBlock[]): Case[] {
+function buildCases(key: string, tags: string[], s: DocScenario, examples: ExamplesBlock[]): Case[] {
   if (examples.length === 0) return [{ key, tags, line: s.location.line, column: s.location.column ?? 1 }]
   const cases: Case[] = []
   for (const ex of examples) {
@@ -74,7 +108,7 @@ function buildCases(key: string, tags: string[], s: messages.Scenario, examples:
   return cases
 }
 
-function buildExamples(e: messages.Examples): ExamplesBlock {
+function buildExamples(e: DocExamples): ExamplesBlock {
   return {
     name: e.name, line: e.location.line, column: e.location.column ?? 1, tags: tagRefs(e.tags),
     // Examples without a header row compile to no pickles, so they have no rows here either.
@@ -85,7 +119,7 @@ function buildExamples(e: messages.Examples): ExamplesBlock {
   }
 }
 
-function buildSteps(steps: readonly messages.Step[], from: ClauseStep['from']): ClauseStep[] {
+function buildSteps(steps: readonly DocStep[], from: ClauseStep['from']): ClauseStep[] {
   return steps.map((s) => ({
     keyword: s.keyword.trim(),
     kind: keywordKind(s.keywordType),
@@ -99,7 +133,7 @@ function buildSteps(steps: readonly messages.Step[], from: ClauseStep['from']): 
 }
 
 /** 'unknown' here marks a conjunction (And, But, `*`), resolved by resolveKinds. */
-function keywordKind(type: messages.StepKeywordType | undefined): StepKind {
+function keywordKind(type: string | undefined): StepKind {
   switch (type) {
     case 'Context': return 'context'
     case 'Action': return 'action'
@@ -118,7 +152,7 @@ function resolveKinds(steps: ClauseStep[]): ClauseStep[] {
   return steps
 }
 
-function tagRefs(tags: readonly messages.Tag[]): TagRef[] {
+function tagRefs(tags: readonly DocTag[]): TagRef[] {
   return tags.map((t) => ({ name: t.name, line: t.location.line, column: t.location.column ?? 1 }))
 }
 
