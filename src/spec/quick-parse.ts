@@ -1,7 +1,7 @@
 /**
  * The fast path to the SPEC model: a plain Gherkin feature file read line by line into the part of
  * a GherkinDocument that buildFeature reads, without @cucumber/gherkin's token objects, AST nodes,
- * message ids and error bookkeeping (most of the time a large SPEC took to model). It follows the
+ * message ids and error bookkeeping (over half the time a large SPEC took to model). It follows the
  * reference parser exactly: the same states in the same order (STATES is @cucumber/gherkin's
  * generated parser table, and a test checks it against the installed one), the same line matchers
  * and the same dialects. Whatever it is not sure of returns undefined, and the reference parser
@@ -79,11 +79,6 @@ export const STATES: Record<number, string> = {
   54: 'EOF>42 TableRow>54 StepLine>7 TagLine?0>11 TagLine>22 ScenarioLine>12 RuleLine>23 Comment>54 Empty>54',
 }
 
-/** Reached by a DocString's opening separator: their Other lines are its content. */
-const DOCSTRING_STATES = new Set([9, 16, 29, 36, 43, 46, 49, 52])
-/** Reached by an Examples table's rows (other table rows belong to a step). */
-const EXAMPLES_ROW_STATES = new Set([21, 41])
-
 interface Choice {
   token: Token
   lookahead?: 'scenario' | 'examples'
@@ -159,12 +154,15 @@ class QuickParse {
   private scenario?: DocScenario & { examples: DocExamples[] }
   private examples?: DocExamples & { tableBody: DocRow[] }
   private steps: DocStep[] = []
+  /** the step a table row or DocString belongs to; none after an Examples line, whose rows are its table */
   private step?: DocStep
   private tags: DocTag[] = []
   private docString?: { separator: string; mediaType?: string; indent: number; lines: string[] }
-  /** per line, parsed once: its tags (the lookahead reads them too) and its step keyword (null: none) */
+  /** per line, parsed once: its tags (the lookahead reads those of the lines after it too) */
   private readonly tagsOf: (DocTag[] | undefined)[] = []
-  private readonly stepOf: (Keywords['steps'][number] | null | undefined)[] = []
+  /** the keyword (and for a step, its type) of the title or step line matched last: the line taken */
+  private keyword = ''
+  private keywordType = ''
 
   constructor(source: string) {
     this.lines = splitLines(source)
@@ -178,7 +176,7 @@ class QuickParse {
       const choice = this.choose(state, i)
       if (!choice) throw DEFER
       if (choice.token === 'EOF') return { feature: this.feature }
-      this.take(choice, state, i)
+      this.take(choice.token, i)
       state = choice.next
     }
   }
@@ -203,14 +201,28 @@ class QuickParse {
       case 'TableRow': return t.startsWith('|')
       case 'Language': return LANGUAGE.test(t)
       case 'DocStringSeparator': return this.docString ? t.startsWith(this.docString.separator) : t.startsWith('"""') || t.startsWith('```')
-      case 'FeatureLine': return titleKeyword(t, this.keywords.feature) !== undefined
-      case 'RuleLine': return titleKeyword(t, this.keywords.rule) !== undefined
-      case 'BackgroundLine': return titleKeyword(t, this.keywords.background) !== undefined
-      case 'ScenarioLine': return titleKeyword(t, this.keywords.scenario) !== undefined
-      case 'ExamplesLine': return titleKeyword(t, this.keywords.examples) !== undefined
-      case 'StepLine': return this.stepAt(i) !== null
+      case 'FeatureLine': return this.title(t, this.keywords.feature)
+      case 'RuleLine': return this.title(t, this.keywords.rule)
+      case 'BackgroundLine': return this.title(t, this.keywords.background)
+      case 'ScenarioLine': return this.title(t, this.keywords.scenario)
+      case 'ExamplesLine': return this.title(t, this.keywords.examples)
+      case 'StepLine': return this.stepKeyword(t)
       case 'Other': return true
     }
+  }
+
+  private title(t: string, keywords: readonly string[]): boolean {
+    const keyword = titleKeyword(t, keywords)
+    if (keyword === undefined) return false
+    this.keyword = keyword
+    return true
+  }
+
+  private stepKeyword(t: string): boolean {
+    const found = this.keywords.starts.has(t[0]!) ? this.keywords.steps.find(([k]) => t.startsWith(k)) : undefined
+    if (!found) return false
+    ;[this.keyword, this.keywordType] = found
+    return true
   }
 
   /** The reference's lookahead: past blank, comment and tag lines, is the next line this title? */
@@ -226,29 +238,24 @@ class QuickParse {
     return false
   }
 
-  private take(choice: Choice, state: number, i: number): void {
+  private take(token: Token, i: number): void {
     const t = this.trimmed[i]!
     const line = i + 1
     const column = this.lines[i]!.length - t.length + 1
-    switch (choice.token) {
+    switch (token) {
       case 'Language':
         this.keywords = keywordsOf(LANGUAGE.exec(t)![1]!)
         return
       case 'TagLine':
         this.tags.push(...this.tagsAt(i))
         return
-      case 'FeatureLine': {
-        const keyword = titleKeyword(t, this.keywords.feature)!
-        this.feature = { location: { line, column }, name: rest(t, keyword.length + 1), language: this.keywords.name, tags: this.takeTags(), children: [] }
+      case 'FeatureLine':
+        this.feature = { location: { line, column }, name: rest(t, this.keyword.length + 1), language: this.keywords.name, tags: this.takeTags(), children: [] }
         return
-      }
-      case 'RuleLine': {
-        const keyword = titleKeyword(t, this.keywords.rule)!
-        this.rule = { location: { line, column }, name: rest(t, keyword.length + 1), tags: this.takeTags(), children: [] }
+      case 'RuleLine':
+        this.rule = { location: { line, column }, name: rest(t, this.keyword.length + 1), tags: this.takeTags(), children: [] }
         this.feature!.children.push({ rule: this.rule })
-        this.scenario = undefined
         return
-      }
       case 'BackgroundLine': {
         const background = { steps: [] as DocStep[] }
         ;(this.rule ?? this.feature!).children.push({ background })
@@ -256,26 +263,22 @@ class QuickParse {
         return
       }
       case 'ScenarioLine': {
-        const keyword = titleKeyword(t, this.keywords.scenario)!
-        this.scenario = { location: { line, column }, keyword, name: rest(t, keyword.length + 1), tags: this.takeTags(), steps: [], examples: [] }
+        this.scenario = { location: { line, column }, keyword: this.keyword, name: rest(t, this.keyword.length + 1), tags: this.takeTags(), steps: [], examples: [] }
         ;(this.rule ?? this.feature!).children.push({ scenario: this.scenario })
         this.steps = this.scenario.steps as DocStep[]
         return
       }
-      case 'ExamplesLine': {
-        const keyword = titleKeyword(t, this.keywords.examples)!
-        this.examples = { location: { line, column }, name: rest(t, keyword.length + 1), tags: this.takeTags(), tableBody: [] }
+      case 'ExamplesLine':
+        this.examples = { location: { line, column }, name: rest(t, this.keyword.length + 1), tags: this.takeTags(), tableBody: [] }
         this.scenario!.examples.push(this.examples)
+        this.step = undefined
         return
-      }
-      case 'StepLine': {
-        const [keyword, keywordType] = this.stepAt(i)!
-        this.step = { location: { line, column }, keyword, keywordType, text: rest(t, keyword.length) }
+      case 'StepLine':
+        this.step = { location: { line, column }, keyword: this.keyword, keywordType: this.keywordType, text: rest(t, this.keyword.length) }
         this.steps.push(this.step)
         return
-      }
       case 'TableRow':
-        this.addRow({ location: { line, column }, cells: tableCells(t) }, EXAMPLES_ROW_STATES.has(choice.next))
+        this.addRow({ location: { line, column }, cells: tableCells(t) })
         return
       case 'DocStringSeparator':
         if (this.docString) {
@@ -288,7 +291,7 @@ class QuickParse {
         }
         return
       case 'Other':
-        if (DOCSTRING_STATES.has(state)) this.docString!.lines.push(this.docLine(i))
+        if (this.docString) this.docString.lines.push(this.docLine(i))
         return // otherwise a description line, which the model does not keep
       case 'Comment':
       case 'Empty':
@@ -301,16 +304,6 @@ class QuickParse {
     const tags = this.tags
     this.tags = []
     return tags
-  }
-
-  private stepAt(i: number): Keywords['steps'][number] | null {
-    let step = this.stepOf[i]
-    if (step === undefined) {
-      const t = this.trimmed[i]!
-      step = this.keywords.starts.has(t[0]!) ? (this.keywords.steps.find(([k]) => t.startsWith(k)) ?? null) : null
-      this.stepOf[i] = step
-    }
-    return step
   }
 
   private tagsAt(i: number): DocTag[] {
@@ -333,8 +326,8 @@ class QuickParse {
     return tags
   }
 
-  private addRow(row: DocRow, ofExamples: boolean): void {
-    if (ofExamples) {
+  private addRow(row: DocRow): void {
+    if (!this.step) {
       const ex = this.examples!
       if (!ex.tableHeader) ex.tableHeader = row
       else ex.tableBody.push(row)
