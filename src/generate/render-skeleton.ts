@@ -97,10 +97,9 @@ function renderTest(out: string[], pad: string, runner: SkeletonRunner, sc: Skel
 
 /** `KEYS-001 name`, or `KEYS-004[2] name (project: zeta)` for an Outline row: stable and unique. */
 export function testTitle({ clause: cl, case: kase }: SkeletonCase): string {
-  const id = cl.id ?? cl.key
-  if (kase.row === undefined) return `${id} ${cl.name}`
+  if (kase.row === undefined) return `${kase.key} ${cl.name}`
   const values = Object.entries(kase.values ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ')
-  return `${id}[${kase.row}] ${substitute(cl.name, kase.values ?? {})}${values ? ` (${values})` : ''}`
+  return `${kase.key} ${substitute(cl.name, kase.values ?? {})}${values ? ` (${values})` : ''}`
 }
 
 function clauseOptions({ clause: cl, case: kase }: SkeletonCase): string {

@@ -19,9 +19,8 @@ export function sortedItem(item: unknown): string {
 }
 
 export function* sortedJsonChunks(value: unknown, made?: ItemTexts): Generator<string> {
-  const text = new SortedText()
   if (!isObject(value)) {
-    yield `${text.of(value)}\n`
+    yield `${shared.of(value)}\n`
     return
   }
   const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort(compareStrings)
@@ -30,11 +29,11 @@ export function* sortedJsonChunks(value: unknown, made?: ItemTexts): Generator<s
     const v = value[k]
     yield `${i ? ',' : ''}\n  ${JSON.stringify(k)}: `
     if (!Array.isArray(v) || v.length === 0) {
-      yield text.of(v)
+      yield shared.of(v)
       continue
     }
     yield '['
-    for (const [j, item] of v.entries()) yield `${j ? ',' : ''}\n    ${made?.(item) ?? text.of(item) ?? 'null'}`
+    for (const [j, item] of v.entries()) yield `${j ? ',' : ''}\n    ${made?.(item) ?? sortedItem(item)}`
     yield '\n  ]'
   }
   yield '\n}\n'
@@ -92,7 +91,7 @@ class SortedText {
 
 const INDEX_KEY = Symbol('index key')
 
-/** For items made ahead: a ledger's records have a handful of shapes, so their orders are kept. */
+/** One for every text made: ledgers have a handful of object shapes, so their key orders are kept across ledgers. */
 const shared = new SortedText()
 
 function isIndexKey(k: string): boolean {

@@ -3,12 +3,9 @@
  * memory stays flat however large the SPEC is. Keeps the text of the files that have findings,
  * for the excerpts of the pretty format.
  */
-import { readFileSync } from 'node:fs'
 import type { SpecgateConfig } from '../config/schema.js'
-import { InputError } from '../diagnostics.js'
 import { findFeatureFiles } from '../spec/find-features.js'
-import { buildSpec } from '../spec/load-spec.js'
-import { relPosix } from '../util/paths.js'
+import { buildSpec, readSource } from '../spec/load-spec.js'
 import { createLinter, type LintReport } from './lint-spec.js'
 
 // Small parts: a part's model dies young, in V8's new space, which keeps garbage collection cheap.
@@ -25,21 +22,13 @@ export async function lintFiles(root: string, patterns: readonly string[], confi
   const linter = createLinter(config)
   const sources = new Map<string, string>()
   for (let i = 0; i < files.length; i += PART_SIZE) {
-    const part = files.slice(i, i + PART_SIZE).map((absPath) => ({ absPath, source: read(root, absPath) }))
+    const part = files.slice(i, i + PART_SIZE).map((absPath) => readSource(root, absPath))
     const spec = buildSpec(root, part, { hashes: false })
     const withFindings = new Set(linter.add(spec).map((f) => f.file))
     for (const f of spec.files) if (withFindings.has(f.file)) sources.set(f.file, f.source)
   }
   const report = linter.finish()
   // duplicate ids are found last, across parts; their files' text is read again for the excerpt
-  for (const f of report.findings) if (!sources.has(f.file)) sources.set(f.file, read(root, `${root}/${f.file}`))
+  for (const f of report.findings) if (!sources.has(f.file)) sources.set(f.file, readSource(root, `${root}/${f.file}`).source)
   return { report, sources }
-}
-
-function read(root: string, absPath: string): string {
-  try {
-    return readFileSync(absPath, 'utf8')
-  } catch (err) {
-    throw new InputError(`cannot read feature file: ${(err as Error).message}`, { file: relPosix(root, absPath) })
-  }
 }

@@ -1,5 +1,6 @@
 /** Drift -> located Diagnostics (rules uncovered, stale, orphan, level-mismatch), for every format. */
 import type { Diagnostic } from '../diagnostics.js'
+import { caseKey } from '../spec/model.js'
 import type { Drift, LevelMismatch, StaleTest, UncoveredCase } from './drift.js'
 
 export function driftDiagnostics(d: Drift): Diagnostic[] {
@@ -36,7 +37,7 @@ function stale({ claim, clause, diff }: StaleTest): Diagnostic {
   return {
     rule: 'stale', severity: 'error', file: claim.file, line: claim.line, column: claim.column,
     message: [
-      `stale test: ${claim.id}${claim.row === undefined ? '' : `[${claim.row}]`} changed since this test was written (test hash ${claim.hash}, clause hash ${clause.hash}, ${clause.file}:${clause.line}); review it, then \`specgate status --accept-hash ${claim.id}\``,
+      `stale test: ${caseKey(claim.id, claim.row)} changed since this test was written (test hash ${claim.hash}, clause hash ${clause.hash}, ${clause.file}:${clause.line}); review it, then \`specgate status --accept-hash ${claim.id}\``,
       ...body,
     ].join('\n'),
   }

@@ -1,6 +1,6 @@
 /** Drift -> pretty, json or github text, through the shared diagnostic renderers. Pure. */
 import { countLine, type DiagnosticFormat, plural, renderGithub, renderJson, renderPretty } from '../report/render-diagnostics.js'
-import { LEVELS } from '../spec/model.js'
+import { caseKey, LEVELS } from '../spec/model.js'
 import { driftDiagnostics } from './drift-diagnostics.js'
 import { type Drift, outOfStep } from './drift.js'
 import type { HashEdit } from './accept-hash.js'
@@ -64,6 +64,6 @@ function jsonHead(d: Drift): Record<string, unknown> {
 
 export function renderAccepted(edits: readonly HashEdit[]): string {
   if (edits.length === 0) return 'nothing to accept: every test of these clauses carries the current hash\n'
-  const lines = edits.map((e) => `${e.claim.file}:${e.claim.line}: ${e.claim.id}${e.claim.row === undefined ? '' : `[${e.claim.row}]`} hash ${e.claim.hash} -> ${e.to}`)
+  const lines = edits.map((e) => `${e.claim.file}:${e.claim.line}: ${caseKey(e.claim.id, e.claim.row)} hash ${e.claim.hash} -> ${e.to}`)
   return `${lines.join('\n')}\naccepted ${plural(edits.length, 'test')}: each was reviewed against the current clause text\n`
 }
