@@ -3,6 +3,7 @@
  * The Vitest plugin's overhead: a generated suite of 5,000 trivial clause-linked tests, run with
  * and without `plugins: [specgate()]` in the same benchmark run, alternating, median wall time of
  * each. Target: ratio <= 1.05. Needs `npm run build` first. Usage: node bench/vitest-overhead.mjs [runs] [tests]
+ * (runs 0: build the suite in .tmp/bench-vitest-overhead and keep it, to profile by hand)
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -19,18 +20,17 @@ const VITEST = path.join(REPO, 'node_modules/vitest/vitest.mjs')
 
 /**
  * specgate as a project gets it from npm: a real folder in the suite's node_modules (its own
- * dependencies resolve from the repo's). Both runs then load it as Vitest loads any installed
- * package; a symlink into the repo instead made Vitest transform it per test file in the run
- * without the plugin (measured: that run 0.75 s slower), flattering the ratio.
+ * dependencies resolve from the repo's), and a package.json of the suite's own, so that both runs
+ * load it as Vitest loads any installed package. Without that package.json the nearest one is this
+ * repo's, named specgate, and Node's self-reference resolves 'specgate/vitest' to the repo's dist/,
+ * which Vitest (as it did through an earlier symlink) transforms per test file in the run without
+ * the plugin, flattering the ratio.
  */
 function installSpecgate(root) {
   const at = path.join(root, 'node_modules/specgate')
   fs.mkdirSync(at, { recursive: true })
   fs.copyFileSync(path.join(REPO, 'package.json'), path.join(at, 'package.json'))
   fs.cpSync(path.join(REPO, 'dist'), path.join(at, 'dist'), { recursive: true })
-  // The suite's own package.json: without it the nearest one is this repo's, named specgate, and
-  // Node's self-reference resolved 'specgate/vitest' to the repo's dist/ (outside node_modules, so
-  // Vitest transformed it in its main process for every test file), not to the installed copy.
   fs.writeFileSync(path.join(root, 'package.json'), `${JSON.stringify({ name: 'bench-suite', private: true, type: 'module' }, null, 2)}\n`)
 }
 
@@ -113,6 +113,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 const root = await generate()
 installSpecgate(root)
+if (RUNS === 0) {
+  console.log(`suite kept in ${path.relative(REPO, root)}: run \`node ${path.relative(root, VITEST)} run --config with.config.ts\` (or without.config.ts) there`)
+  process.exit(0)
+}
 run(root, 'without') // warm-up: Vite's caches, the file system
 const times = { with: [], without: [] }
 for (let i = 0; i < RUNS; i++) {
@@ -128,11 +132,9 @@ console.log(`| without plugin  | ${withoutMs.toFixed(0).padStart(14)} |`)
 console.log(`| with specgate() | ${withMs.toFixed(0).padStart(14)} |`)
 console.log(`| ratio           | ${ratio.toFixed(3).padStart(14)} |  (target <= 1.05)`)
 console.log(`runs (ms), without: ${times.without.map((t) => t.ms.toFixed(0)).join(' ')}; with: ${times.with.map((t) => t.ms.toFixed(0)).join(' ')}`)
-if (RUNS > 0) {
-  console.log('where the difference is (medians, seconds, timed in Vitest\'s main process):')
-  for (const phase of Object.keys(times.with[0].phases)) {
-    const [a, b] = ['without', 'with'].map((w) => median(times[w].map((r) => r.phases[phase])))
-    console.log(`  ${phase.padEnd(20)} ${a.toFixed(3)} -> ${b.toFixed(3)}  (${b - a >= 0 ? '+' : ''}${(b - a).toFixed(3)})`)
-  }
+console.log('where the difference is (medians, seconds, timed in Vitest\'s main process):')
+for (const phase of Object.keys(times.with[0].phases)) {
+  const [a, b] = ['without', 'with'].map((w) => median(times[w].map((r) => r.phases[phase])))
+  console.log(`  ${phase.padEnd(20)} ${a.toFixed(3)} -> ${b.toFixed(3)}  (${b - a >= 0 ? '+' : ''}${(b - a).toFixed(3)})`)
 }
-if (RUNS > 0) fs.rmSync(root, { recursive: true, force: true })
+fs.rmSync(root, { recursive: true, force: true })
