@@ -71,3 +71,12 @@ Feature: Test skeletons generated from the SPEC
     When the user runs "specgate generate"
     Then the TypeScript compiler accepts the files
     And Vitest runs them all as todo and Playwright lists them all
+
+  @id:GEN-011 @integration @edge
+  Scenario: A run killed half way leaves no torn test file
+    Given a SPEC of 2,000 features and no tests yet
+    When "specgate generate" is killed while it writes
+    Then no test glob finds a file it wrote, only a hidden staging folder
+    When the user runs "specgate generate" again
+    Then the test files are byte for byte those of a run never killed
+    And a folder that appeared while generate ran gets its files without losing one already there

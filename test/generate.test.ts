@@ -1,9 +1,11 @@
 /** `specgate generate` through the built CLI: where it writes, what it never touches, its modes and errors. */
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { clause } from 'specgate/vitest'
-import { scratch, specgate, writeTree } from './helpers/cli.js'
+import { CLI, CORPUS, REPO, scratch, specgate, writeTree } from './helpers/cli.js'
+import type { InputError } from '../src/diagnostics.js'
 import { copyGenFixture, listFiles, read, tool } from './helpers/generate-fixture.js'
 
 const LONG = 'x'.repeat(200)
@@ -198,5 +200,66 @@ describe('specgate generate', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toBe('specgate: specgate.config.json: generate.vitestDir: "../elsewhere" is not a folder inside the project\n')
     expect(fs.existsSync(path.join(dir, '../elsewhere'))).toBe(false)
+  })
+})
+
+describe('specgate generate, killed half way', () => {
+  const corpus = (dir: string): void => {
+    spawnSync(process.execPath, [path.join(CORPUS, '../../bench/make-corpus.mjs'), path.join(dir, 'features'), '2000', '3', '--ids'], { stdio: 'ignore' })
+  }
+
+  it('GEN-011 a killed run leaves no torn test file, and the next run writes what an unkilled run writes', clause('GEN-011', 'bff9c02f12f3'), async () => {
+    const killed = scratch('gen-killed')
+    const whole = scratch('gen-whole')
+    corpus(killed)
+    corpus(whole)
+    expect(specgate(['generate'], whole).code).toBe(0)
+
+    const child = spawn(process.execPath, [CLI, 'generate'], { cwd: killed, stdio: 'ignore' })
+    const exited = new Promise((resolve) => child.on('exit', resolve))
+    // no test folder yet: each is built as a hidden staging folder beside it
+    const staging = (): string[] => fs.readdirSync(killed).filter((n) => n.startsWith('.test.specgate-'))
+    // kill as soon as the first skeletons are on disk, in the staging folder
+    while (staging().length === 0 || listFiles(killed, staging()[0]).length === 0) {
+      if (child.exitCode !== null) throw new Error('generate ended before it could be killed')
+      await new Promise((r) => setTimeout(r, 2))
+    }
+    child.kill('SIGKILL')
+    await exited
+    expect(listFiles(killed, staging()[0]).length).toBeGreaterThan(0)
+    expect(listFiles(killed, 'test')).toEqual([])
+    expect(listFiles(killed, 'e2e')).toEqual([])
+    // what the tests see: no test at all yet (the staged files are hidden from every glob)
+    expect(specgate(['status', '--format', 'json'], killed).stdout).not.toContain('orphan"')
+
+    const again = specgate(['generate'], killed)
+    expect(again.code, again.stderr).toBe(0)
+    for (const under of ['test/spec', 'e2e/spec']) {
+      const files = listFiles(whole, under)
+      expect(files.length).toBeGreaterThan(100)
+      expect(listFiles(killed, under)).toEqual(files)
+      for (const f of files) expect(read(killed, f), f).toBe(read(whole, f))
+    }
+  })
+
+  it('GEN-011 a folder that appears while generate writes gets the staged files, and a file already there is never replaced', clause('GEN-011', 'bff9c02f12f3'), async () => {
+    const { PlanWriter } = (await import(path.join(REPO, 'dist/src/generate/write-plan.js'))) as typeof import('../src/generate/write-plan.js')
+    const dir = scratch('gen-appeared')
+    const create = (file: string, text: string) => ({ path: file, runner: 'vitest' as const, mode: 'create' as const, text, keys: [] })
+    const writer = new PlanWriter(dir)
+    writer.write(create('test/spec/a/one.test.ts', 'one'))
+    writer.write(create('test/spec/b/two.test.ts', 'two'))
+    // someone (another tool, a user) makes part of the tree meanwhile
+    writeTree(dir, { 'test/spec/a/mine.ts': 'mine', 'test/spec/b/two.test.ts': 'theirs' })
+    writer.write(create('test/spec/c/three.test.ts', 'three'))
+    const error = (await writer.finish().then(() => undefined, (e: unknown) => e)) as InputError | undefined
+    const left = fs.readdirSync(dir).filter((n) => n.startsWith('.test.specgate-'))
+    expect(left).toHaveLength(1)
+    expect(error?.oneLine()).toBe(`test/spec/b/two.test.ts: not replaced: this file appeared while generate ran; its skeleton is kept in ${left[0]}/spec/b/two.test.ts`)
+    expect(read(dir, 'test/spec/a/one.test.ts')).toBe('one')
+    expect(read(dir, 'test/spec/a/mine.ts')).toBe('mine')
+    expect(read(dir, 'test/spec/b/two.test.ts')).toBe('theirs')
+    expect(read(dir, 'test/spec/c/three.test.ts')).toBe('three')
+    expect(listFiles(dir, left[0])).toEqual([`${left[0]}/spec/b/two.test.ts`])
   })
 })

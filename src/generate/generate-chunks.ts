@@ -39,16 +39,21 @@ export interface ChunksResult {
   stamps: Stamps
 }
 
-export function generateChunks(job: ChunksJob): ChunksResult {
+export async function generateChunks(job: ChunksJob): Promise<ChunksResult> {
   const seen = new Set<string>()
   const writer = job.dryRun ? undefined : new PlanWriter(job.root)
   const out: ChunksResult = { writes: [], skipped: [], errors: [], stamps: writer?.stamps ?? new Map() }
-  for (const chunk of job.chunks) {
-    const features = parseChunk(job.root, chunk, out.errors)
-    const { targets, skipped } = planTargets(features, job.config, job.covered, seen)
-    out.skipped.push(...skipped.map(skippedLine))
-    const existing = readExisting(job.root, targets.map((t) => t.path))
-    for (const t of targets) out.writes.push(writeOne(renderTarget(t, existing.get(t.path)), writer))
+  const folders = new Map<string, boolean>()
+  try {
+    for (const chunk of job.chunks) {
+      const features = parseChunk(job.root, chunk, out.errors)
+      const { targets, skipped } = planTargets(features, job.config, job.covered, seen)
+      out.skipped.push(...skipped.map(skippedLine))
+      const existing = readExisting(job.root, targets.map((t) => t.path), folders)
+      for (const t of targets) out.writes.push(writeOne(renderTarget(t, existing.get(t.path)), writer))
+    }
+  } finally {
+    await writer?.finish()
   }
   return out
 }

@@ -60,7 +60,7 @@ async function run(options: GenerateOptions): Promise<{ result: GenerateResult; 
   assertAllInside(root, rel.flatMap((f) => targetsOf(f, config)), generateDirs(config))
   const chunks = chunkFeatures(rel, (f) => targetsOf(f, config)[0]!, CHUNK_FILES)
   const dryRun = options.dryRun ?? false
-  const done = generateChunks({ root, config, covered, dryRun, chunks: sourcesOf(sources, chunks) })
+  const done = await generateChunks({ root, config, covered, dryRun, chunks: sourcesOf(sources, chunks) })
   return { result: merge(done, dryRun), stamps: done.stamps }
 }
 

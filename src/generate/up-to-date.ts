@@ -10,6 +10,7 @@ import { glob } from 'tinyglobby'
 import type { SpecgateConfig } from '../config/schema.js'
 import { featureGlobs } from '../spec/find-features.js'
 import { NEVER_TESTS } from '../status/scan-tests.js'
+import { stampOf } from './new-file.js'
 
 export const CACHE_FILE = '.specgate/cache/generate.json'
 const CACHE_VERSION = 2
@@ -40,11 +41,6 @@ export function stampFiles(root: string, files: Iterable<string>): Stamps {
     if (st) stamps.set(f, stampOf(st))
   }
   return stamps
-}
-
-/** mtimeMs keeps sub-microsecond precision as a double, and a plain Stats is cheaper than a BigIntStats. */
-export function stampOf(st: fs.Stats): string {
-  return `${st.size} ${st.mtimeMs}`
 }
 
 export function fingerprintOf(config: SpecgateConfig, stamps: Stamps): string {

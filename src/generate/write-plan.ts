@@ -1,11 +1,14 @@
 /** Carries out a plan: every file written whole and atomically, never outside its folder. */
+import { once } from 'node:events'
 import fs from 'node:fs'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 import writeFileAtomic from 'write-file-atomic'
 import { InputError } from '../diagnostics.js'
 import type { PlannedWrite } from './plan-generate.js'
 import { isInside } from './test-file-path.js'
-import { type Stamps, stampOf } from './up-to-date.js'
+import { type NewFile, stampOf, type WorkerDone } from './new-file.js'
+import type { Stamps } from './up-to-date.js'
 
 /** Every path checked before anything is written: a plan either stays inside its folders or writes nothing. */
 export function assertAllInside(root: string, files: readonly string[], dirs: readonly string[]): void {
@@ -17,63 +20,133 @@ export function assertAllInside(root: string, files: readonly string[], dirs: re
 }
 
 /**
- * Writes one planned file after another. Synchronous on purpose: thousands of small files go
- * faster one after another than through the thread pool's promise round trips. Each folder is
- * made once.
+ * Writes a plan's files. New files go to a worker thread (see write-worker.ts) in batches, so the
+ * file system's work overlaps the parsing and rendering of the next features; appends are done
+ * here, at once.
+ *
+ * A new file in a folder that already exists is written to a hidden temporary file next to it and
+ * renamed over. A folder that does not exist yet (on a first run, the whole generate folder) is
+ * built as a hidden staging folder beside its top-most missing ancestor and renamed into place
+ * once, at finish(): one rename per tree instead of one per file. Either way a run killed half way
+ * leaves only hidden temporaries (a dot name, which no test glob finds), never a torn test file.
+ * Not write-file-atomic for new files: for a file that does not exist yet its realpath, stat, and
+ * per-file exit handler are pure cost (they were most of a 60,000-skeleton run), and fsync buys
+ * durability against power loss, not atomicity against a killed run.
  */
 export class PlanWriter {
   /** size and mtime of every file written, for the up-to-date fingerprint */
   readonly stamps: Stamps = new Map()
-  private readonly made = new Set<string>()
+  /** folder (absolute) -> the folder its files are written to now: itself, or its place in a staging tree */
+  private readonly dirs = new Map<string, string>()
+  /** [staging folder, the folder it becomes] */
+  private readonly staged: Array<[string, string]> = []
+  private queue: WriteQueue | undefined
   private count = 0
 
   constructor(private readonly root: string) {}
 
   write(w: PlannedWrite): void {
     const abs = path.join(this.root, w.path)
-    const dir = path.dirname(abs)
-    if (!this.made.has(dir)) fs.mkdirSync(dir, { recursive: true })
-    this.made.add(dir)
     if (w.mode === 'append') {
       appendWhole(abs, w.text)
       this.stamps.set(w.path, stampOf(fs.statSync(abs)))
-    } else {
-      this.stamps.set(w.path, this.create(abs, w.text))
+      return
     }
+    const dir = path.dirname(abs)
+    const at = this.dirFor(dir)
+    const name = path.basename(abs)
+    this.queue ??= new WriteQueue()
+    if (at !== dir) this.queue.add({ rel: w.path, file: path.join(at, name), text: w.text })
+    else this.queue.add({ rel: w.path, file: path.join(dir, `.${name}.${process.pid}-${++this.count}.tmp`), text: w.text, final: abs })
   }
 
   /**
-   * A new file: written to a hidden temporary file next to it, then renamed over. A run killed
-   * half way leaves at most that temporary file (hidden, ending in `.tmp`, so no test glob finds
-   * it), never a torn test file. Not write-file-atomic here: for a file that does not exist yet its
-   * realpath, stat, and per-file exit handler are pure cost (they were most of a 60,000-skeleton
-   * run), and fsync buys durability against power loss, not atomicity against a killed run.
+   * Waits for the worker, then moves every staging tree into place: what was written before an
+   * error lands too. Throws the first write error.
    */
-  private create(abs: string, text: string): string {
-    const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}-${++this.count}.tmp`)
-    let fd: number | undefined
-    try {
-      fd = fs.openSync(tmp, 'wx')
-      fs.writeFileSync(fd, text)
-      // the last write sets the mtime; the rename keeps it, so this is the file's final stamp
-      const stamp = stampOf(fs.fstatSync(fd))
-      fs.closeSync(fd)
-      fd = undefined
-      fs.renameSync(tmp, abs)
-      return stamp
-    } catch (err) {
-      if (fd !== undefined) fs.closeSync(fd)
-      fs.rmSync(tmp, { force: true })
-      throw err
+  async finish(): Promise<void> {
+    const done = await this.queue?.close()
+    for (const [rel, stamp] of done?.stamps ?? []) this.stamps.set(rel, stamp)
+    const kept: Array<[string, string]> = []
+    for (const [stage, final] of this.staged.splice(0)) moveInto(stage, final, kept)
+    if (kept.length > 0) {
+      const [[file, at]] = kept as [[string, string]]
+      const more = kept.length > 1 ? ` (and ${kept.length - 1} more)` : ''
+      throw new InputError(`not replaced: this file appeared while generate ran; its skeleton is kept in ${path.relative(this.root, at)}${more}`, { file: path.relative(this.root, file) })
     }
+    if (done?.error) throw Object.assign(new Error(`${done.error.message} (writing ${done.error.rel})`), { code: done.error.code })
+  }
+
+  private dirFor(dir: string): string {
+    let at = this.dirs.get(dir)
+    if (at === undefined) {
+      at = fs.existsSync(dir) ? dir : this.stagedDir(dir)
+      this.dirs.set(dir, at)
+    }
+    return at
+  }
+
+  private stagedDir(dir: string): string {
+    const parent = path.dirname(dir)
+    const parentAt = this.dirFor(parent)
+    if (parentAt !== parent) {
+      const at = path.join(parentAt, path.basename(dir))
+      fs.mkdirSync(at)
+      return at
+    }
+    const stage = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.specgate-`))
+    this.staged.push([stage, dir])
+    return stage
   }
 }
 
-/** Checks every path, then writes the whole plan. */
-export function writePlan(root: string, writes: readonly PlannedWrite[], dirs: readonly string[]): void {
-  assertAllInside(root, writes.map((w) => w.path), dirs)
-  const writer = new PlanWriter(root)
-  for (const w of writes) writer.write(w)
+/** Files per message to the worker: one message per file costs the main thread more than it saves. */
+const BATCH = 64
+
+class WriteQueue {
+  private readonly worker = new Worker(new URL('./write-worker.js', import.meta.url))
+  private batch: NewFile[] = []
+
+  add(f: NewFile): void {
+    this.batch.push(f)
+    if (this.batch.length >= BATCH) this.flush()
+  }
+
+  async close(): Promise<WorkerDone> {
+    this.flush()
+    const answer = once(this.worker, 'message') as Promise<[WorkerDone]>
+    this.worker.postMessage(null)
+    const [done] = await answer
+    return done
+  }
+
+  private flush(): void {
+    if (this.batch.length > 0) this.worker.postMessage(this.batch)
+    this.batch = []
+  }
+}
+
+/**
+ * Renames a staging folder to the folder it stands for. If that folder appeared meanwhile, the
+ * staged entries are moved into it one by one; a file already there is never replaced, its
+ * skeleton stays staged and is added to `kept`.
+ */
+function moveInto(stage: string, final: string, kept: Array<[string, string]>): void {
+  try {
+    fs.renameSync(stage, final)
+    return
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err
+  }
+  for (const entry of fs.readdirSync(stage, { withFileTypes: true })) {
+    const from = path.join(stage, entry.name)
+    const to = path.join(final, entry.name)
+    if (!fs.existsSync(to)) fs.renameSync(from, to)
+    else if (entry.isDirectory()) moveInto(from, to, kept)
+    else kept.push([to, from])
+  }
+  if (fs.readdirSync(stage).length === 0) fs.rmdirSync(stage)
 }
 
 /**
@@ -88,10 +161,18 @@ function appendWhole(abs: string, text: string): void {
   writeFileAtomic.sync(abs, Buffer.concat([before, Buffer.from(text, 'utf8')]), { fsync: false })
 }
 
-/** The text of the files a plan would extend; undefined where there is none yet. */
-export function readExisting(root: string, files: readonly string[]): Map<string, string | undefined> {
+/**
+ * The text of the files a plan would extend; undefined where there is none yet. `folders` keeps,
+ * across calls, whether each folder exists: in one that does not, no file needs a look.
+ */
+export function readExisting(root: string, files: readonly string[], folders = new Map<string, boolean>()): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>()
-  for (const f of files) out.set(f, readIfThere(root, f))
+  for (const f of files) {
+    const dir = path.dirname(f)
+    let there = folders.get(dir)
+    if (there === undefined) folders.set(dir, (there = fs.existsSync(path.join(root, dir))))
+    out.set(f, there ? readIfThere(root, f) : undefined)
+  }
   return out
 }
 
