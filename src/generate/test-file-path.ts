@@ -19,11 +19,20 @@ const MAX_SEGMENT = 80
  * matches); the configured globs are used, not the command line's, so the mapping is stable.
  */
 export function testFilePath(featureFile: string, featureGlobs: readonly string[], dir: string, runner: SkeletonRunner): string {
-  const rel = stripBase(featureFile, featureGlobs)
-  const { stem, changed } = safeStem(rel)
+  let stems = STEMS.get(featureGlobs)
+  if (!stems) STEMS.set(featureGlobs, (stems = new Map()))
+  let stem = stems.get(featureFile)
+  if (stem === undefined) stems.set(featureFile, (stem = uniqueStem(featureFile, featureGlobs)))
+  return path.posix.join(dir, `${stem}${TEST_SUFFIX[runner]}`)
+}
+
+/** A feature's stem is asked for once per runner and again when planned: worked out once per globs list. */
+const STEMS = new WeakMap<readonly string[], Map<string, string>>()
+
+function uniqueStem(featureFile: string, featureGlobs: readonly string[]): string {
+  const { stem, changed } = safeStem(stripBase(featureFile, featureGlobs))
   // a name that had to be changed could meet another one's; the hash of the original keeps them apart
-  const unique = changed ? `${stem}-${shortHash(featureFile)}` : stem
-  return path.posix.join(dir, `${unique}${TEST_SUFFIX[runner]}`)
+  return changed ? `${stem}-${shortHash(featureFile)}` : stem
 }
 
 /** A configured folder as a root-relative POSIX path; undefined when it points outside the root. */

@@ -11,7 +11,17 @@ export const LEDGER_SCHEMA_VERSION = 1
 export const TEST_STATUSES = ['passed', 'failed', 'timedOut', 'interrupted', 'skipped', 'todo', 'pending'] as const
 export const STEP_STATUSES = ['passed', 'failed', 'skipped', 'pending', 'undefined', 'ambiguous', 'not-run'] as const
 
-const stepEvidence = z.strictObject({
+/**
+ * A strict object whose parsed output has its keys in code-unit order, whatever order the shape is
+ * written in (zod builds its output in shape order): a record read or checked through these
+ * schemas is already in the ledger's text form (sorted-json.ts), and its text needs no sorted copy.
+ */
+function ledgerObject<T extends z.core.$ZodLooseShape>(shape: T): ReturnType<typeof z.strictObject<T>> {
+  const sorted = Object.fromEntries(Object.keys(shape).sort().map((k) => [k, shape[k]])) as T
+  return z.strictObject(sorted)
+}
+
+const stepEvidence = ledgerObject({
   /** the keyword as written (`Given`, `And`), or the kind */
   keyword: z.string(),
   text: z.string(),
@@ -20,18 +30,18 @@ const stepEvidence = z.strictObject({
   error: z.string().optional(),
 })
 
-const dataEvidence = z.strictObject({
+const dataEvidence = ledgerObject({
   /** entity counts of the system under test, read before the test by the configured probe */
   probe: z.record(z.string(), z.number()).optional(),
   /** what the test itself recorded: `evidence.data('orders', 12)` */
-  observed: z.array(z.strictObject({ entity: z.string(), count: z.number(), source: z.string().optional() })).default([]),
+  observed: z.array(ledgerObject({ entity: z.string(), count: z.number(), source: z.string().optional() })).default([]),
   /** API responses the page received that matched the configured patterns */
-  responses: z.strictObject({ withData: z.number().int().nonnegative(), empty: z.number().int().nonnegative() }).optional(),
+  responses: ledgerObject({ withData: z.number().int().nonnegative(), empty: z.number().int().nonnegative() }).optional(),
   /** empty-state markers seen visible, and when */
-  emptyMarkers: z.array(z.strictObject({ marker: z.string(), at: z.enum(['then', 'end']), step: z.string().optional() })).default([]),
+  emptyMarkers: z.array(ledgerObject({ marker: z.string(), at: z.enum(['then', 'end']), step: z.string().optional() })).default([]),
 })
 
-export const evidenceSchema = z.strictObject({
+export const evidenceSchema = ledgerObject({
   runner: z.enum(RUNNERS),
   /** the source (fragment) this record came from */
   source: z.string(),
@@ -40,7 +50,7 @@ export const evidenceSchema = z.strictObject({
   caseKey: z.string(),
   /** the clause hash the test was written for */
   clauseHash: z.string().optional(),
-  test: z.strictObject({
+  test: ledgerObject({
     file: z.string(),
     line: z.number().int().optional(),
     column: z.number().int().optional(),
@@ -57,16 +67,16 @@ export const evidenceSchema = z.strictObject({
   retries: z.number().int().nonnegative().default(0),
   /** failed at least once, then passed */
   flaky: z.boolean().default(false),
-  failure: z.strictObject({ message: z.string(), step: z.string().optional() }).optional(),
+  failure: ledgerObject({ message: z.string(), step: z.string().optional() }).optional(),
   /** assertions that ran; null when the runner cannot tell */
   assertions: z.number().int().nonnegative().nullable(),
   /** the steps the test executed, in order; null when the test does not use step helpers */
   steps: z.array(stepEvidence).nullable(),
   data: dataEvidence.optional(),
-  attachments: z.array(z.strictObject({ name: z.string(), contentType: z.string(), path: z.string().optional() })).default([]),
+  attachments: z.array(ledgerObject({ name: z.string(), contentType: z.string(), path: z.string().optional() })).default([]),
 })
 
-export const sourceSchema = z.strictObject({
+export const sourceSchema = ledgerObject({
   /** unique per fragment */
   id: z.string(),
   runner: z.enum(RUNNERS),
@@ -76,21 +86,21 @@ export const sourceSchema = z.strictObject({
   commit: z.string().optional(),
   /** hash over every clause id and hash of the SPEC the run saw */
   specRevision: z.string().optional(),
-  shard: z.strictObject({ index: z.number().int().positive(), total: z.number().int().positive() }).optional(),
+  shard: ledgerObject({ index: z.number().int().positive(), total: z.number().int().positive() }).optional(),
   /** the run's tests were partial (a shard, a filter): missing evidence is not "uncovered" in its own summary */
   partial: z.boolean().default(false),
   /** a run rejected as a whole (E2E against an empty state), with the headline */
   rejected: z.string().optional(),
 })
 
-export const ledgerSchema = z.strictObject({
+export const ledgerSchema = ledgerObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(LEDGER_SCHEMA_VERSION),
   kind: z.literal('specgate-ledger'),
   sources: z.array(sourceSchema),
   evidence: z.array(evidenceSchema),
   /** errors inside specgate or a runner that left evidence incomplete; any error fails the gate */
-  errors: z.array(z.strictObject({ source: z.string(), message: z.string() })).default([]),
+  errors: z.array(ledgerObject({ source: z.string(), message: z.string() })).default([]),
 })
 
 export type StepEvidence = z.output<typeof stepEvidence>
