@@ -80,3 +80,10 @@ Feature: Test skeletons generated from the SPEC
     When the user runs "specgate generate" again
     Then the test files are byte for byte those of a run never killed
     And a folder that appeared while generate ran gets its files without losing one already there
+
+  @id:GEN-012 @integration @error
+  Scenario: A skeleton that cannot be written does not cost the others
+    Given the folder a feature's Vitest skeleton goes to is a file
+    When the user runs "specgate generate"
+    Then stderr names the skeleton in one line and it exits 2
+    And the feature's Playwright skeleton is written

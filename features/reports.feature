@@ -47,3 +47,10 @@ Feature: Reports
     Given a clause named "<img src=x onerror=alert(1)>" and a failure message with a script tag
     When report.html is opened in Chromium
     Then the name shows as text, no script runs and no request leaves the file
+
+  @integration @error @covers:src/report/write-reports.ts @id:REPORT-009
+  Scenario: A report that cannot be written does not cost the others
+    Given report.md in the report folder is a folder
+    When the user runs specgate check
+    Then stderr names report.md in one line and it exits 2
+    And ledger.json, junit.xml and report.html are written

@@ -193,6 +193,30 @@ describe('specgate generate', () => {
     expect(r.stdout).toContain('wrote 5 skeletons in 2 files')
   })
 
+  it('GEN-012 a test file that cannot be read is one line naming it, and the other skeletons are written', clause('GEN-012', 'eb83230cb65f'), () => {
+    const dir = copyGenFixture('gen-keys')
+    writeTree(dir, { 'test/spec/team': 'a file where generate wants a folder' })
+    const r = specgate(['generate'], dir)
+    expect(r.stderr).toMatch(/^specgate: test\/spec\/team\/keys\.test\.ts: cannot read test file: ENOTDIR: [^\n]+\n$/)
+    expect(r.code).toBe(2)
+    expect(listFiles(dir, 'e2e')).toEqual(['e2e/spec/team/keys.spec.ts'])
+    expect(read(dir, 'e2e/spec/team/keys.spec.ts')).toContain("clause('KEYS-002'")
+    expect(read(dir, 'test/spec/team')).toBe('a file where generate wants a folder')
+  })
+
+  it('GEN-012 the write worker writes every other file when one fails, and names the one it could not write', clause('GEN-012', 'eb83230cb65f'), async () => {
+    const { WriteQueue, writeFailure } = (await import(path.join(REPO, 'dist/src/util/write-queue.js'))) as typeof import('../src/util/write-queue.js')
+    const dir = scratch('gen-worker-fails')
+    const queue = new WriteQueue()
+    queue.add({ rel: 'a.ts', file: path.join(dir, 'a.ts'), text: 'a' })
+    queue.add({ rel: 'gone/b.ts', file: path.join(dir, 'gone/.b.ts.tmp'), final: path.join(dir, 'gone/b.ts'), text: 'b' })
+    queue.add({ rel: 'c.ts', file: path.join(dir, '.c.ts.tmp'), final: path.join(dir, 'c.ts'), text: 'c' })
+    const done = await queue.close()
+    expect(done.stamps.map(([rel]) => rel)).toEqual(['a.ts', 'c.ts'])
+    expect(listFiles(dir)).toEqual(['a.ts', 'c.ts'])
+    expect(writeFailure(done, dir, 'the skeleton')?.oneLine()).toMatch(/^gone\/b\.ts: cannot write the skeleton: ENOENT: no such file or directory, open '.*\/gone\/\.b\.ts\.tmp'$/)
+  })
+
   it('GEN-008 a generate folder outside the project is a config error (exit 2) naming the key', clause('GEN-008', 'be01fdeedb81'), () => {
     const dir = copyGenFixture('gen-keys')
     writeTree(dir, { 'specgate.config.json': JSON.stringify({ generate: { vitestDir: '../elsewhere' } }) })

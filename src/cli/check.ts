@@ -82,7 +82,7 @@ async function check(patterns: string[], opts: CheckOptions, global: GlobalOptio
   })
   const outDir = path.resolve(root, opts.out ?? config.reportDir)
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
-  const written = await writeReports(model, formats, outDir, { color, reportDir: relPosix(root, outDir) || '.' })
+  const written = await writeReports(model, formats, outDir, { color, reportDir: relPosix(root, outDir) || '.' }, root)
   appendStepSummary(written.markdownFile)
   const enforce = (opts.gate ?? config.gate ?? 'enforce') === 'enforce'
   const wrote = written.files.map((f) => relPosix(root, f)).join(', ')

@@ -3,14 +3,14 @@
  * so the models and texts of a large SPEC are never held at once. What it returns is small.
  */
 import type { SpecgateConfig } from '../config/schema.js'
-import type { Diagnostic } from '../diagnostics.js'
+import { type Diagnostic, InputError } from '../diagnostics.js'
 import { parseSpecFile } from '../spec/load-spec.js'
 import type { FeatureModel } from '../spec/model.js'
 import type { Chunk } from './feature-chunks.js'
 import { type Covered, type PlannedWrite, planTargets, renderTarget } from './plan-generate.js'
 import { skippedLine } from './render-generate.js'
 import type { Stamps } from './up-to-date.js'
-import { PlanWriter, readExisting } from './write-plan.js'
+import { existingText, PlanWriter } from './write-plan.js'
 
 export interface FeatureSource {
   absPath: string
@@ -44,18 +44,35 @@ export async function generateChunks(job: ChunksJob): Promise<ChunksResult> {
   const writer = job.dryRun ? undefined : new PlanWriter(job.root)
   const out: ChunksResult = { writes: [], skipped: [], errors: [], stamps: writer?.stamps ?? new Map() }
   const folders = new Map<string, boolean>()
+  // a test file that cannot be read gets nothing; the others still get theirs, then the first problem is thrown
+  const unreadable: InputError[] = []
   try {
     for (const chunk of job.chunks) {
       const features = parseChunk(job.root, chunk, out.errors)
       const { targets, skipped } = planTargets(features, job.config, job.covered, seen)
       out.skipped.push(...skipped.map(skippedLine))
-      const existing = readExisting(job.root, targets.map((t) => t.path), folders)
-      for (const t of targets) out.writes.push(writeOne(renderTarget(t, existing.get(t.path)), writer))
+      for (const t of targets) {
+        const existing = tryRead(() => existingText(job.root, t.path, folders), unreadable)
+        if (existing !== UNREADABLE) out.writes.push(writeOne(renderTarget(t, existing), writer))
+      }
     }
   } finally {
     await writer?.finish()
   }
+  if (unreadable.length > 0) throw unreadable[0]
   return out
+}
+
+const UNREADABLE = Symbol('unreadable')
+
+function tryRead(read: () => string | undefined, unreadable: InputError[]): string | undefined | typeof UNREADABLE {
+  try {
+    return read()
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err
+    unreadable.push(err)
+    return UNREADABLE
+  }
 }
 
 function parseChunk(root: string, chunk: readonly FeatureSource[], errors: Diagnostic[]): FeatureModel[] {

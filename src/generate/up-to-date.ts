@@ -10,7 +10,7 @@ import { glob } from 'tinyglobby'
 import type { SpecgateConfig } from '../config/schema.js'
 import { featureGlobs } from '../spec/find-features.js'
 import { NEVER_TESTS } from '../status/scan-tests.js'
-import { stampOf } from './new-file.js'
+import { stampOf } from '../util/new-file.js'
 
 export const CACHE_FILE = '.specgate/cache/generate.json'
 const CACHE_VERSION = 2

@@ -1,13 +1,12 @@
 /** Carries out a plan: every file written whole and atomically, never outside its folder. */
-import { once } from 'node:events'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
 import writeFileAtomic from 'write-file-atomic'
 import { InputError } from '../diagnostics.js'
+import { stampOf } from '../util/new-file.js'
+import { WriteQueue, writeFailure } from '../util/write-queue.js'
 import type { PlannedWrite } from './plan-generate.js'
 import { isInside } from './test-file-path.js'
-import { type NewFile, stampOf, type WorkerDone } from './new-file.js'
 import type { Stamps } from './up-to-date.js'
 
 /** Every path checked before anything is written: a plan either stays inside its folders or writes nothing. */
@@ -61,8 +60,8 @@ export class PlanWriter {
   }
 
   /**
-   * Waits for the worker, then moves every staging tree into place: what was written before an
-   * error lands too. Throws the first write error.
+   * Waits for the worker, then moves every staging tree into place: a file that could not be
+   * written does not keep the others from landing. Then throws for what was not written.
    */
   async finish(): Promise<void> {
     const done = await this.queue?.close()
@@ -74,7 +73,8 @@ export class PlanWriter {
       const more = kept.length > 1 ? ` (and ${kept.length - 1} more)` : ''
       throw new InputError(`not replaced: this file appeared while generate ran; its skeleton is kept in ${path.relative(this.root, at)}${more}`, { file: path.relative(this.root, file) })
     }
-    if (done?.error) throw Object.assign(new Error(`${done.error.message} (writing ${done.error.rel})`), { code: done.error.code })
+    const failure = writeFailure(done, this.root, 'the skeleton')
+    if (failure) throw failure
   }
 
   private dirFor(dir: string): string {
@@ -97,32 +97,6 @@ export class PlanWriter {
     const stage = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.specgate-`))
     this.staged.push([stage, dir])
     return stage
-  }
-}
-
-/** Files per message to the worker: one message per file costs the main thread more than it saves. */
-const BATCH = 64
-
-class WriteQueue {
-  private readonly worker = new Worker(new URL('./write-worker.js', import.meta.url))
-  private batch: NewFile[] = []
-
-  add(f: NewFile): void {
-    this.batch.push(f)
-    if (this.batch.length >= BATCH) this.flush()
-  }
-
-  async close(): Promise<WorkerDone> {
-    this.flush()
-    const answer = once(this.worker, 'message') as Promise<[WorkerDone]>
-    this.worker.postMessage(null)
-    const [done] = await answer
-    return done
-  }
-
-  private flush(): void {
-    if (this.batch.length > 0) this.worker.postMessage(this.batch)
-    this.batch = []
   }
 }
 
@@ -162,25 +136,17 @@ function appendWhole(abs: string, text: string): void {
 }
 
 /**
- * The text of the files a plan would extend; undefined where there is none yet. `folders` keeps,
+ * The text of a file a plan would extend; undefined when there is none yet. `folders` keeps,
  * across calls, whether each folder exists: in one that does not, no file needs a look.
  */
-export function readExisting(root: string, files: readonly string[], folders = new Map<string, boolean>()): Map<string, string | undefined> {
-  const out = new Map<string, string | undefined>()
-  for (const f of files) {
-    const dir = path.dirname(f)
-    let there = folders.get(dir)
-    if (there === undefined) folders.set(dir, (there = fs.existsSync(path.join(root, dir))))
-    out.set(f, there ? readIfThere(root, f) : undefined)
-  }
-  return out
-}
-
-function readIfThere(root: string, file: string): string | undefined {
-  const abs = path.join(root, file)
+export function existingText(root: string, file: string, folders: Map<string, boolean>): string | undefined {
+  const dir = path.dirname(file)
+  let there = folders.get(dir)
+  if (there === undefined) folders.set(dir, (there = fs.existsSync(path.join(root, dir))))
+  if (!there) return undefined
   try {
     // most targets do not exist yet: a stat that returns undefined is far cheaper than a thrown ENOENT
-    return fs.statSync(abs, { throwIfNoEntry: false }) ? fs.readFileSync(abs, 'utf8') : undefined
+    return fs.statSync(path.join(root, file), { throwIfNoEntry: false }) ? fs.readFileSync(path.join(root, file), 'utf8') : undefined
   } catch (err) {
     throw new InputError(`cannot read test file: ${(err as Error).message}`, { file })
   }

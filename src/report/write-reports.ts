@@ -1,10 +1,14 @@
 /**
  * The one module that writes report files: renders each chosen format and streams its chunks to
- * the file, atomically (temp file + rename) so a reader never sees half a report.
+ * the file, atomically (temp file + rename) so a reader never sees half a report. A file that
+ * cannot be written is an input error naming it, after the other reports are written.
  */
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { InputError } from '../diagnostics.js'
+import { writeAll } from '../util/new-file.js'
+import { relPosix } from '../util/paths.js'
 import { FORMATS, type FormatName, type Rendered } from './formats.js'
 import type { RenderContext, ReportModel } from './model.js'
 
@@ -17,8 +21,10 @@ export interface WrittenReports {
   markdownFile?: string
 }
 
-export async function writeReports(model: ReportModel, formats: readonly FormatName[], outDir: string, ctx: RenderContext): Promise<WrittenReports> {
+/** `root`: errors name files relative to it. */
+export async function writeReports(model: ReportModel, formats: readonly FormatName[], outDir: string, ctx: RenderContext, root: string): Promise<WrittenReports> {
   const out: WrittenReports = { files: [], stdout: '' }
+  const failed: InputError[] = []
   for (const name of formats) {
     const format = FORMATS[name]
     const chunks = chunksOf(await format.render(model, ctx))
@@ -27,11 +33,17 @@ export async function writeReports(model: ReportModel, formats: readonly FormatN
       continue
     }
     const file = path.join(outDir, format.file)
-    await fs.promises.mkdir(outDir, { recursive: true })
-    writeAtomic(file, chunks)
+    try {
+      fs.mkdirSync(outDir, { recursive: true })
+      writeAtomic(file, chunks)
+    } catch (err) {
+      failed.push(new InputError(`cannot write the report: ${(err as Error).message}`, { file: relPosix(root, file) }))
+      continue
+    }
     out.files.push(file)
     if (name === 'markdown') out.markdownFile = file
   }
+  if (failed.length > 0) throw failed[0]
   return out
 }
 
@@ -69,9 +81,4 @@ function writeChunks(file: string, chunks: Iterable<string>): void {
   } finally {
     fs.closeSync(fd)
   }
-}
-
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8')
-  for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done)
 }

@@ -1,4 +1,4 @@
-/** Writing one new file, shared by the main thread and the write worker (so it imports nothing else). */
+/** Writing files, shared by the main thread and the write worker (so it imports nothing else). */
 import fs from 'node:fs'
 
 /** mtimeMs keeps sub-microsecond precision as a double, and a plain Stats is cheaper than a BigIntStats. */
@@ -18,8 +18,8 @@ export function writeNew(file: string, text: string): string {
 }
 
 /**
- * A new file for the write worker: `file` is written, then renamed to `final` when there is one
- * (a hidden temporary next to a file that must appear whole); the stamp is kept under `rel`.
+ * A whole new file: `file` is written, then renamed to `final` when there is one (a hidden
+ * temporary next to a file that must appear whole); the stamp is kept under `rel`.
  */
 export interface NewFile {
   rel: string
@@ -28,10 +28,14 @@ export interface NewFile {
   final?: string
 }
 
-/** What the write worker answers once it has been told there is nothing more. */
+/** What the write worker is sent: a batch of new files, or `null` when there is nothing more. */
+export type WriteJob = NewFile[] | null
+
+/** The write worker's answer to `null`. */
 export interface WorkerDone {
   stamps: Array<[string, string]>
-  error?: { message: string; code?: string; rel: string }
+  /** one per file that could not be written (each named by its final path) */
+  errors: Array<{ message: string; code?: string; file: string }>
 }
 
 /** Writes a NewFile; a temporary left by a failed rename is removed. */
@@ -45,4 +49,10 @@ export function writeNewFile(f: NewFile): string {
     fs.rmSync(f.file, { force: true })
     throw err
   }
+}
+
+/** Writes all of a text at the end of an open file. */
+export function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8')
+  for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done)
 }
