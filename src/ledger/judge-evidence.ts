@@ -8,17 +8,22 @@ export interface Finding {
   reason: string
 }
 
+const ACCEPTED: Finding = Object.freeze({ verdict: 'accepted', reason: '' })
+
 export function judgeEvidence(clause: Clause, c: Case, level: Level | undefined, e: Evidence): Finding {
-  const where = `${e.test.file}${e.test.line ? `:${e.test.line}` : ''}`
-  const notPassed = judgeStatus(e, where)
-  if (notPassed) return notPassed
+  if (e.status !== 'passed' || e.skeleton) return judgeStatus(e, placeOf(e))!
   const empty = emptyStateReason(clause, level, e)
-  if (empty) return { verdict: 'empty-state', reason: `${empty} (${where})` }
+  if (empty) return { verdict: 'empty-state', reason: `${empty} (${placeOf(e)})` }
   const hollow = hollowReason(clause, c, e)
-  if (hollow) return { verdict: 'hollow', reason: `${hollow} (${where})` }
-  if (e.clauseHash !== clause.hash) return { verdict: 'stale', reason: staleReason(clause, e, where) }
-  if (e.flaky || e.retries > 0) return { verdict: 'flaky', reason: `passed only on retry ${e.retries} (${where})` }
-  return { verdict: 'accepted', reason: '' }
+  if (hollow) return { verdict: 'hollow', reason: `${hollow} (${placeOf(e)})` }
+  if (e.clauseHash !== clause.hash) return { verdict: 'stale', reason: staleReason(clause, e, placeOf(e)) }
+  if (e.flaky || e.retries > 0) return { verdict: 'flaky', reason: `passed only on retry ${e.retries} (${placeOf(e)})` }
+  return ACCEPTED
+}
+
+/** `file:line` of the test, for reasons (made only when there is one to give). */
+function placeOf(e: Evidence): string {
+  return `${e.test.file}${e.test.line ? `:${e.test.line}` : ''}`
 }
 
 function judgeStatus(e: Evidence, where: string): Finding | undefined {
@@ -116,19 +121,19 @@ function hollowReason(clause: Clause, c: Case, e: Evidence): string | undefined 
 
 /** The clause's steps must appear, in order, among the steps the test passed through. */
 function firstMissingStep(clause: Clause, c: Case, e: Evidence): string | undefined {
-  const ran = (e.steps ?? []).filter((s) => s.status === 'passed').map((s) => s.text)
+  const ran = e.steps ?? []
   let at = 0
   for (const step of clause.steps) {
-    const wanted = [step.text, interpolate(step.text, c.values)]
-    while (at < ran.length && !wanted.includes(ran[at]!)) at++
-    if (at === ran.length) return `${step.keyword} ${wanted[1]}`
+    const text = interpolate(step.text, c.values)
+    while (at < ran.length && !(ran[at]!.status === 'passed' && (ran[at]!.text === text || ran[at]!.text === step.text))) at++
+    if (at === ran.length) return `${step.keyword} ${text}`
     at++
   }
   return undefined
 }
 
 export function interpolate(text: string, values: Record<string, string> | undefined): string {
-  if (!values) return text
+  if (!values || !text.includes('<')) return text
   return text.replace(/<([^<>]+)>/g, (whole, name: string) => values[name] ?? whole)
 }
 
