@@ -1,11 +1,11 @@
 /**
- * The end of a Vitest run, loaded while the tests run: each test file's evidence (recorded while
- * later files run), then the fragment, the verdicts of the clauses Vitest is responsible for, the summary text and
- * whether the gate fails. Pure apart from writing the fragment.
+ * The end of a Vitest run, in the evidence thread (run-worker.ts): the fragment, the verdicts of the
+ * clauses Vitest is responsible for, the summary text and whether the gate fails. Pure apart from
+ * writing the fragment.
  */
 import path from 'node:path'
-import type { TestModule } from 'vitest/node'
-import { checkEvidence, evidenceText, fragmentOf, writeLedger } from '../../src/ledger/fragment-io.js'
+import type { SpecgateConfig } from '../../src/config/schema.js'
+import { fragmentOf, writeLedger } from '../../src/ledger/fragment-io.js'
 import { evaluateGates, gatesFailed } from '../../src/ledger/gates.js'
 import { compareEvidence } from '../../src/ledger/merge.js'
 import type { Evidence, LedgerSource } from '../../src/ledger/schema.js'
@@ -13,8 +13,6 @@ import { specRevision } from '../../src/ledger/source.js'
 import { computeVerdicts } from '../../src/ledger/verdict.js'
 import { renderSummary } from '../../src/report/render-summary.js'
 import type { Spec } from '../../src/spec/model.js'
-import type { ProjectState } from './project-state.js'
-import { evidenceOfModule, type EvidenceContext } from './to-evidence.js'
 
 export interface RunEnd {
   summary: string
@@ -22,17 +20,7 @@ export interface RunEnd {
   gateFailed: boolean
 }
 
-/**
- * A test file's evidence, checked against the published schema and turned into the fragment's
- * text now, while the tests run, rather than all at the end of the run.
- */
-export function moduleEvidence(module: TestModule, ctx: EvidenceContext, texts: Map<Evidence, string>): Evidence[] {
-  const records = checkEvidence(evidenceOfModule(module, ctx))
-  for (const e of records) texts.set(e, evidenceText(e))
-  return records
-}
-
-export async function finishRun(state: ProjectState, spec: Spec, started: LedgerSource, made: { evidence: Evidence[]; texts: ReadonlyMap<Evidence, string> }, errors: string[], color: boolean): Promise<RunEnd> {
+export async function finishRun(state: { root: string; config: SpecgateConfig }, spec: Spec, started: LedgerSource, made: { evidence: Evidence[]; texts: ReadonlyMap<Evidence, string> }, errors: string[], color: boolean): Promise<RunEnd> {
   const source = { ...started, specRevision: specRevision(spec) }
   // sorted like a merged ledger, so a run gives the same bytes whatever order its files ran in
   const fragment = fragmentOf(source, [...made.evidence].sort(compareEvidence), [...new Set(errors)].sort())

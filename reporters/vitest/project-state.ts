@@ -1,12 +1,11 @@
 /**
  * What the reporter needs to judge a run: the specgate config (with plugin overrides), the gate
- * mode, the SPEC's tags (needed before Vitest starts) and the SPEC itself (parsed while the tests
- * run, needed only at the end).
+ * mode and the SPEC's tags (needed before Vitest starts). The SPEC itself is parsed by the
+ * evidence thread while the tests run (see run-thread.ts).
  */
 import { loadConfig } from '../../src/config/load-config.js'
 import { configSchema, type SpecgateConfig } from '../../src/config/schema.js'
 import { InputError } from '../../src/diagnostics.js'
-import type { Spec } from '../../src/spec/model.js'
 import type { GateMode, SpecgatePluginOptions } from './plugin-options.js'
 import { scanTags } from './scan-tags.js'
 
@@ -16,21 +15,13 @@ export interface ProjectState {
   gate: GateMode
   /** every tag the SPEC uses, as written (`@unit`), but its `@id:` tags (see scan-tags.ts) */
   tags: string[]
-  /**
-   * the parsed SPEC, loaded once, on the first call (the reporter starts it when the tests start,
-   * with a pace that lets it parse only while the main process has little else to do)
-   */
-  spec: (pace?: () => Promise<unknown>) => Promise<Spec>
 }
 
 export async function loadProjectState(root: string, options: SpecgatePluginOptions, env: NodeJS.ProcessEnv): Promise<ProjectState> {
   const loaded = await loadConfig(root, options.config)
   const config = withOverrides(loaded.config, options)
-  let loading: Promise<Spec> | undefined
-  // the parser is loaded with the SPEC, after Vitest has started: not on the start-up path
-  const spec = (pace?: () => Promise<unknown>) => (loading ??= import('../../src/spec/load-spec.js').then((m) => m.loadSpec({ root, paths: config.features, pace })))
   const tags = await scanTags(root, config.features)
-  return { root, config, gate: gateMode(options, config, env), tags, spec }
+  return { root, config, gate: gateMode(options, config, env), tags }
 }
 
 function withOverrides(config: SpecgateConfig, options: SpecgatePluginOptions): SpecgateConfig {

@@ -1,37 +1,35 @@
 /**
- * The specgate reporter Vitest runs next to the user's own. While the tests run it records each
- * test file's evidence once the next file is collected (see test-windows.ts); at the end it
- * writes the fragment, prints the clause summary and applies the gate. It may only add failures:
- * an error inside specgate is printed as such and fails the run too.
+ * The specgate reporter Vitest runs next to the user's own. While the tests run it turns each test
+ * file's results into evidence once the next file is collected (see test-windows.ts) and hands
+ * them to the evidence thread (run-thread.ts), which checks them, parses the SPEC and, at the end,
+ * writes the fragment and judges the run; the reporter prints the clause summary and applies the
+ * gate. It may only add failures: an error inside specgate is printed as such and fails the run too.
  */
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 import type { SerializedError } from '@vitest/utils'
 import { InputError } from '../../src/diagnostics.js'
-import type { Evidence, LedgerSource } from '../../src/ledger/schema.js'
+import type { LedgerSource } from '../../src/ledger/schema.js'
 import { clauseLineIndex, type LineIndex } from './locate-clauses.js'
 import type { SpecgatePluginOptions } from './plugin-options.js'
 import type { ProjectState } from './project-state.js'
+import { RunThread } from './run-thread.js'
 import { runSource } from './run-source.js'
 import { TestWindows } from './test-windows.js'
-
-type Ending = typeof import('./finish-run.js')
+import { evidenceOfModule } from './to-evidence.js'
 
 interface RunInProgress {
   source: LedgerSource
   lineOf: LineIndex
-  evidence: Evidence[]
-  /** each record's text in the fragment, made with its test file's evidence while the tests run */
-  texts: Map<Evidence, string>
-  /** test files whose evidence is recorded */
+  /** started once the project state is known */
+  thread?: RunThread
+  /** test files whose evidence is handed over */
   recorded: Set<string>
 }
 
 export class SpecgateReporter implements Reporter {
   private vitest?: Vitest
   private ready?: ProjectState
-  private ending?: Ending
   private run?: RunInProgress
-  private preloading = false
   private windows = new TestWindows()
   /** test files ended and not yet recorded */
   private ended: TestModule[] = []
@@ -55,19 +53,11 @@ export class SpecgateReporter implements Reporter {
     this.ended = []
   }
 
-  /**
-   * Once the first test file is loaded, starts parsing the SPEC and loading the end-of-run code;
-   * their errors surface at the end. Each collected file opens a window for that work and for the
-   * evidence of the files that ended before it (see test-windows.ts).
-   */
+  /** Each collected file opens a window for the evidence of the files that ended before it (see test-windows.ts). */
   onTestModuleCollected(module: TestModule): void {
     this.windows.collected(module.id)
     const ended = this.ended.splice(0)
     if (ended.length) this.windows.next().then(() => this.recordEnded(ended))
-    if (this.preloading) return
-    this.preloading = true
-    this.state.then((s) => s.spec(() => this.windows.next()).catch(() => undefined), () => undefined)
-    import('./finish-run.js').then((m) => (this.ending = m), () => undefined)
   }
 
   onTestModuleEnd(module: TestModule): void {
@@ -79,9 +69,9 @@ export class SpecgateReporter implements Reporter {
   private recordEnded(modules: readonly TestModule[]): void {
     for (const module of modules) {
       // a test that never finished is judged at the end, knowing the run's unhandled errors
-      if (!this.ending || !this.ready || [...module.children.allTests()].some((t) => t.result().state === 'pending')) continue
+      if (!this.ready || [...module.children.allTests()].some((t) => t.result().state === 'pending')) continue
       try {
-        this.record(this.ending, this.ready, module, [])
+        this.record(this.ready, module, [])
       } catch {
         // recorded again at the end, where the error is reported
       }
@@ -100,30 +90,33 @@ export class SpecgateReporter implements Reporter {
   }
 
   private newRun(vitest: Vitest): RunInProgress {
-    return { source: runSource(vitest, this.options.label, new Date()), lineOf: clauseLineIndex(), evidence: [], texts: new Map(), recorded: new Set() }
+    return { source: runSource(vitest, this.options.label, new Date()), lineOf: clauseLineIndex(), recorded: new Set() }
   }
 
-  private record(ending: Ending, state: ProjectState, module: TestModule, unhandled: readonly string[]): void {
+  private threadOf(state: ProjectState): RunThread {
+    const run = this.run!
+    return (run.thread ??= new RunThread({ root: state.root, config: state.config, source: run.source }))
+  }
+
+  private record(state: ProjectState, module: TestModule, unhandled: readonly string[]): void {
     const run = this.run!
     if (run.recorded.has(module.id)) return
-    run.evidence.push(...ending.moduleEvidence(module, { root: state.root, source: run.source.id, unhandled, lineOf: run.lineOf }, run.texts))
+    this.threadOf(state).records(evidenceOfModule(module, { root: state.root, source: run.source.id, unhandled, lineOf: run.lineOf }))
     run.recorded.add(module.id)
   }
 
   private async report(vitest: Vitest, modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
     this.windows.finish()
     const state = await this.state
-    const spec = await state.spec()
-    const ending = this.ending ?? (await import('./finish-run.js'))
     // --merge-reports replays no test run: the run and every file's evidence are recorded here
     this.run ??= this.newRun(vitest)
     const unhandledText = unhandled.map((e) => e.message ?? String(e))
-    for (const module of modules) this.record(ending, state, module, unhandledText)
+    for (const module of modules) this.record(state, module, unhandledText)
     const errors = [
       ...unhandledText.map((m) => `Vitest reported an unhandled error: ${m}`),
       ...(reason === 'interrupted' ? ['the Vitest run was interrupted: its evidence is incomplete'] : []),
     ]
-    const end = await ending.finishRun(state, spec, this.run.source, this.run, errors, colorWanted())
+    const end = await this.threadOf(state).finish({ errors, color: colorWanted() })
     if (this.options.summary !== false) vitest.logger.log(`\n${end.summary}`)
     if (end.gateFailed && state.gate === 'enforce') {
       vitest.logger.error('specgate: the gate failed (gate: enforce), so the run fails; set gate: \'report\' to only report')

@@ -9,7 +9,7 @@ import { type Diagnostic, compareDiagnostics, InputError } from '../diagnostics.
 import { relPosix } from '../util/paths.js'
 import { folderInside, testFilePath } from './test-file-path.js'
 import { chunkFeatures } from './feature-chunks.js'
-import { type ChunksResult, type FeatureSource, type GeneratedFile, generateChunks, sourcesOf } from './generate-chunks.js'
+import { type ChunksResult, type GeneratedFile, generateChunks, sourcesOf } from './generate-chunks.js'
 import { fingerprintFiles, fingerprintOf, readUpToDate, stampFiles, type Stamps, writeUpToDate } from './up-to-date.js'
 import { assertAllInside } from './write-plan.js'
 

@@ -14,25 +14,13 @@ export interface LoadSpecOptions {
   root?: string
   /** globs, files or folders, relative to root (default: the features globs of DESIGN.md) */
   paths?: readonly string[]
-  /**
-   * awaited before each file is read and parsed, so a host that loads the SPEC while it serves
-   * others (a test runner's main process, feeding its workers) decides when the parse may go on
-   */
-  pace?: () => Promise<unknown>
 }
 
 export async function loadSpec(options: LoadSpecOptions = {}): Promise<Spec> {
   const root = path.resolve(options.root ?? process.cwd())
   const files = await findFeatureFiles(root, options.paths ?? DEFAULT_FEATURE_GLOBS)
   // One file after another: thousands of concurrent promise reads cost more than they save.
-  if (!options.pace) return buildSpec(root, files.map((abs) => readSource(root, abs)))
-  const specFiles: SpecFile[] = []
-  for (const abs of files) {
-    await options.pace()
-    const { source } = readSource(root, abs)
-    specFiles.push(parseSpecFile(root, abs, source))
-  }
-  return assembleSpec(root, specFiles)
+  return buildSpec(root, files.map((abs) => readSource(root, abs)))
 }
 
 export interface BuildOptions {

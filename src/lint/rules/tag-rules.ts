@@ -1,7 +1,7 @@
 /** Rules over single tags: is the tag known, and is its value well formed. */
 import { closest, distance } from 'fastest-levenshtein'
 import { REQUIRES_DATA } from '../../spec/acceptance-tags.js'
-import type { FilesContext, Finding, LintRuleDef } from '../rule.js'
+import type { Finding, LintRuleDef } from '../rule.js'
 import type { TagSite } from '../tag-sites.js'
 
 function at(site: TagSite, message: string): Finding {
