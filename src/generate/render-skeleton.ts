@@ -102,7 +102,7 @@ export function testTitle({ clause: cl, case: kase }: SkeletonCase): string {
   return `${kase.key} ${substitute(cl.name, kase.values ?? {})}${values ? ` (${values})` : ''}`
 }
 
-function clauseOptions({ clause: cl, case: kase }: SkeletonCase): string {
+function clauseOptions({ case: kase }: SkeletonCase): string {
   const parts: string[] = []
   if (kase.row !== undefined) parts.push(`row: ${kase.row}`)
   parts.push('skeleton: true')
