@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads'
 import type { SpecgateConfig } from '../../src/config/schema.js'
 import { InputError } from '../../src/diagnostics.js'
 import type { Evidence, LedgerSource } from '../../src/ledger/schema.js'
+import { workerAnswer } from '../../src/util/worker-answer.js'
 import type { RunEnd } from './finish-run.js'
 
 export interface RunInit {
@@ -48,11 +49,7 @@ export class RunThread {
 
   /** Writes the fragment and judges the run; the thread ends after it answers. */
   async finish(finish: RunFinish): Promise<RunEnd> {
-    const answer = new Promise<RunAnswer>((resolve, reject) => {
-      this.worker.once('message', resolve)
-      this.worker.once('error', reject)
-      this.worker.once('exit', (code) => reject(new Error(`specgate's evidence thread stopped (exit code ${code}) before it judged the run`)))
-    })
+    const answer = workerAnswer<RunAnswer>(this.worker, "specgate's evidence thread")
     this.post({ finish })
     const a = await answer
     if ('end' in a) return a.end

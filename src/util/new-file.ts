@@ -35,7 +35,7 @@ export type WriteJob = NewFile[] | null
 export interface WorkerDone {
   stamps: Array<[string, string]>
   /** one per file that could not be written (each named by its final path) */
-  errors: Array<{ message: string; code?: string; file: string }>
+  errors: Array<{ message: string; file: string }>
 }
 
 /** Writes a NewFile; a temporary left by a failed rename is removed. */

@@ -3,11 +3,11 @@
  * batches and written on the other core while this thread renders the next. close() waits for
  * every write.
  */
-import { once } from 'node:events'
 import { Worker } from 'node:worker_threads'
 import { InputError } from '../diagnostics.js'
 import type { NewFile, WorkerDone, WriteJob } from './new-file.js'
 import { relPosix } from './paths.js'
+import { workerAnswer } from './worker-answer.js'
 
 /** New files per message: one message per file costs the main thread more than it saves. */
 const BATCH = 64
@@ -24,8 +24,8 @@ export class WriteQueue {
 
   async close(): Promise<WorkerDone> {
     this.flush()
+    const done = workerAnswer<WorkerDone>(this.worker, "specgate's write worker")
     this.worker.postMessage(null satisfies WriteJob)
-    const [done] = (await once(this.worker, 'message')) as [WorkerDone]
     return done
   }
 

@@ -20,8 +20,7 @@ port.on('message', (job: WriteJob) => {
     try {
       done.stamps.push([f.rel, writeNewFile(f)])
     } catch (err) {
-      const e = err as NodeJS.ErrnoException
-      done.errors.push({ message: e.message, code: e.code, file: f.final ?? f.file })
+      done.errors.push({ message: (err as Error).message, file: f.final ?? f.file })
     }
   }
 })
