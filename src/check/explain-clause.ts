@@ -5,7 +5,7 @@ import { runnersFor } from '../ledger/verdict.js'
 import type { Level } from '../spec/model.js'
 import { gherkinText } from '../report/html-data.js'
 import type { ReportModel } from '../report/model.js'
-import { placeOf } from '../report/group.js'
+import { placeOf } from '../ledger/judge-evidence.js'
 import { nextSteps } from './next-steps.js'
 
 export interface Explanation {

@@ -11,28 +11,30 @@ export interface Finding {
 const ACCEPTED: Finding = Object.freeze({ verdict: 'accepted', reason: '' })
 
 export function judgeEvidence(clause: Clause, c: Case, level: Level | undefined, e: Evidence): Finding {
-  if (e.status !== 'passed' || e.skeleton) return judgeStatus(e, placeOf(e))!
+  const notPassed = judgeStatus(e)
+  if (notPassed) return notPassed
   const empty = emptyStateReason(clause, level, e)
-  if (empty) return { verdict: 'empty-state', reason: `${empty} (${placeOf(e)})` }
+  if (empty) return { verdict: 'empty-state', reason: `${empty} (${placeOf(e.test)})` }
   const hollow = hollowReason(clause, c, e)
-  if (hollow) return { verdict: 'hollow', reason: `${hollow} (${placeOf(e)})` }
-  if (e.clauseHash !== clause.hash) return { verdict: 'stale', reason: staleReason(clause, e, placeOf(e)) }
-  if (e.flaky || e.retries > 0) return { verdict: 'flaky', reason: `passed only on retry ${e.retries} (${placeOf(e)})` }
+  if (hollow) return { verdict: 'hollow', reason: `${hollow} (${placeOf(e.test)})` }
+  if (e.clauseHash !== clause.hash) return { verdict: 'stale', reason: staleReason(clause, e, placeOf(e.test)) }
+  if (e.flaky || e.retries > 0) return { verdict: 'flaky', reason: `passed only on retry ${e.retries} (${placeOf(e.test)})` }
   return ACCEPTED
 }
 
-/** `file:line` of the test, for reasons (made only when there is one to give). */
-function placeOf(e: Evidence): string {
-  return `${e.test.file}${e.test.line ? `:${e.test.line}` : ''}`
+/** `test/a.test.ts:12`, the place evidence came from (reasons name it; made only for a reason). */
+export function placeOf(test: { file: string; line?: number }): string {
+  return test.line ? `${test.file}:${test.line}` : test.file
 }
 
-function judgeStatus(e: Evidence, where: string): Finding | undefined {
+function judgeStatus(e: Evidence): Finding | undefined {
+  if (e.status === 'passed' && !e.skeleton) return undefined
+  const where = placeOf(e.test)
   const why = e.failure?.message ? `: ${firstLine(e.failure.message)}` : ''
   const atStep = e.failure?.step ? ` at step "${e.failure.step}"` : ''
   switch (e.status) {
     case 'passed':
-      if (e.skeleton) return { verdict: 'pending', reason: `the test is still a generated skeleton (${where})` }
-      return undefined
+      return { verdict: 'pending', reason: `the test is still a generated skeleton (${where})` }
     case 'failed':
       if (e.detail === 'crash') return { verdict: 'failed', reason: `the test's worker crashed${why} (${where})` }
       return { verdict: 'failed', reason: `the test failed${atStep}${why} (${where})` }

@@ -49,21 +49,15 @@ export const VERDICT_ORDER: readonly Verdict[] = [
   'failed', 'empty-state', 'hollow', 'stale', 'uncovered', 'pending', 'skipped', 'flaky', 'waived', 'accepted',
 ]
 
-const RANK = new Map(VERDICT_ORDER.map((v, i) => [v, i]))
-
 export function verdictRank(v: Verdict): number {
-  return RANK.get(v) ?? -1
+  return VERDICT_ORDER.indexOf(v)
 }
 
 export function computeVerdicts(spec: Spec, ledger: Ledger, config: SpecgateConfig, options: VerdictOptions = {}): Verdicts {
   const byClause = groupBy(ledger.evidence, (e) => e.clauseId)
   const clauses: ClauseVerdict[] = []
-  // clauses share a handful of level sets: each is put in scope once
-  const scopes = new Map<string, (Level | undefined)[] | undefined>()
   for (const clause of spec.clauses) {
-    const levelsKey = clause.levels.join(' ')
-    if (!scopes.has(levelsKey)) scopes.set(levelsKey, levelsInScope(clause, config, options.runners))
-    const levels = scopes.get(levelsKey)
+    const levels = levelsInScope(clause, config, options.runners)
     if (!levels || !clause.id) continue
     const evidence = byClause.get(clause.id) ?? []
     if (options.partial && evidence.length === 0) continue
@@ -97,17 +91,17 @@ function judgeClause(clause: Clause, levels: (Level | undefined)[], evidence: Ev
   const reason = clause.wip && worst === 'accepted'
     ? '@wip: its tests pass, but the clause is marked work in progress; remove @wip to have it accepted'
     : clauseReason(cases, verdict)
-  const used = cases.length === 1 ? cases[0]!.evidence : evidence.filter((e) => cases.some((c) => c.evidence.includes(e)))
+  const used = evidence.filter((e) => cases.some((c) => c.evidence.includes(e)))
   return { clause, verdict, reason, cases, evidence: used }
 }
 
 function judgeCase(clause: Clause, c: Case, levels: (Level | undefined)[], evidence: Evidence[], config: SpecgateConfig): CaseVerdict {
   const forCase = evidence.filter((e) => e.caseKey === c.key || e.caseKey === clause.id)
-  const findings = levels.length === 1 ? judgeLevel(clause, c, levels[0], forCase, config) : levels.flatMap((level) => judgeLevel(clause, c, level, forCase, config))
-  let worst: Verdict = 'accepted'
-  for (const f of findings) if (verdictRank(f.verdict) < verdictRank(worst)) worst = f.verdict
-  const reasons = worst === 'accepted' ? [] : [...new Set(findings.filter((f) => f.verdict === worst && f.reason).map((f) => f.reason))]
-  return { key: c.key, verdict: worst, reasons, evidence: forCase }
+  const findings: Finding[] = []
+  for (const level of levels) findings.push(...judgeLevel(clause, c, level, forCase, config))
+  const worst = worstOf(findings.map((f) => f.verdict))
+  const reasons = findings.filter((f) => f.verdict === worst && f.reason).map((f) => f.reason)
+  return { key: c.key, verdict: worst, reasons: [...new Set(reasons)], evidence: forCase }
 }
 
 function judgeLevel(clause: Clause, c: Case, level: Level | undefined, evidence: Evidence[], config: SpecgateConfig): Finding[] {

@@ -30,7 +30,3 @@ export function levelOf(cv: ClauseVerdict): string {
   return cv.clause.levels.join('+') || '-'
 }
 
-/** `test/a.test.ts:12`, the place evidence came from. */
-export function placeOf(test: { file: string; line?: number }): string {
-  return test.line ? `${test.file}:${test.line}` : test.file
-}

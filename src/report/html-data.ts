@@ -7,7 +7,8 @@ import type { ClauseVerdict } from '../ledger/verdict.js'
 import type { Evidence } from '../ledger/schema.js'
 import type { Clause } from '../spec/model.js'
 import { jsonForScript } from './escape.js'
-import { byFeature, placeOf } from './group.js'
+import { placeOf } from '../ledger/judge-evidence.js'
+import { byFeature } from './group.js'
 import type { ReportModel } from './model.js'
 
 export interface HtmlData {

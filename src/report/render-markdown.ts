@@ -6,7 +6,8 @@ import path from 'node:path'
 import { VERDICT_ORDER, type ClauseVerdict } from '../ledger/verdict.js'
 import type { Evidence } from '../ledger/schema.js'
 import { escapeMarkdownCell as cell } from './escape.js'
-import { byFeature, levelOf, placeOf } from './group.js'
+import { placeOf } from '../ledger/judge-evidence.js'
+import { byFeature, levelOf } from './group.js'
 import type { RenderContext, ReportModel } from './model.js'
 
 /** In chunks, one per section and per feature: the report of a large SPEC is many MB. */
