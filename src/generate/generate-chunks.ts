@@ -52,8 +52,15 @@ export async function generateChunks(job: ChunksJob): Promise<ChunksResult> {
       const { targets, skipped } = planTargets(features, job.config, job.covered, seen)
       out.skipped.push(...skipped.map(skippedLine))
       for (const t of targets) {
-        const existing = tryRead(() => existingText(job.root, t.path, folders), unreadable)
-        if (existing !== UNREADABLE) out.writes.push(writeOne(renderTarget(t, existing), writer))
+        let existing: string | undefined
+        try {
+          existing = existingText(job.root, t.path, folders)
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err
+          unreadable.push(err)
+          continue
+        }
+        out.writes.push(writeOne(renderTarget(t, existing), writer))
       }
     }
   } finally {
@@ -61,18 +68,6 @@ export async function generateChunks(job: ChunksJob): Promise<ChunksResult> {
   }
   if (unreadable.length > 0) throw unreadable[0]
   return out
-}
-
-const UNREADABLE = Symbol('unreadable')
-
-function tryRead(read: () => string | undefined, unreadable: InputError[]): string | undefined | typeof UNREADABLE {
-  try {
-    return read()
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err
-    unreadable.push(err)
-    return UNREADABLE
-  }
 }
 
 function parseChunk(root: string, chunk: readonly FeatureSource[], errors: Diagnostic[]): FeatureModel[] {

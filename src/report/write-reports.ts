@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { InputError } from '../diagnostics.js'
-import { writeAll } from '../util/new-file.js'
 import { relPosix } from '../util/paths.js'
 import { FORMATS, type FormatName, type Rendered } from './formats.js'
 import type { RenderContext, ReportModel } from './model.js'
@@ -81,4 +80,17 @@ function writeChunks(file: string, chunks: Iterable<string>): void {
   } finally {
     fs.closeSync(fd)
   }
+}
+
+/**
+ * Writes all of a text at the end of an open file. The string goes to the system as it is (Node
+ * encodes it natively, without a Buffer per chunk: one-off, 120 MB in 1 MB chunks 95 ms against
+ * 145-208 ms); a short write, which regular files do not give, goes on from the bytes left.
+ */
+function writeAll(fd: number, text: string): void {
+  const written = fs.writeSync(fd, text)
+  const length = Buffer.byteLength(text)
+  if (written === length) return
+  const bytes = Buffer.from(text, 'utf8')
+  for (let done = written; done < length;) done += fs.writeSync(fd, bytes, done)
 }

@@ -50,16 +50,3 @@ export function writeNewFile(f: NewFile): string {
     throw err
   }
 }
-
-/**
- * Writes all of a text at the end of an open file. The string goes to the system as it is (Node
- * encodes it natively, without a Buffer per chunk: one-off, 120 MB in 1 MB chunks 95 ms against
- * 145-208 ms); a short write, which regular files do not give, goes on from the bytes left.
- */
-export function writeAll(fd: number, text: string): void {
-  const written = fs.writeSync(fd, text)
-  const length = Buffer.byteLength(text)
-  if (written === length) return
-  const bytes = Buffer.from(text, 'utf8')
-  for (let done = written; done < length;) done += fs.writeSync(fd, bytes, done)
-}
