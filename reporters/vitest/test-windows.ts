@@ -2,8 +2,9 @@
  * When the reporter's work on Vitest's main thread (turning a test file's results into evidence
  * records; the rest is in the evidence thread) may run. While a test file loads, its worker asks
  * the main process for the modules it imports, so work done then holds the file up; once the file
- * is collected its tests run and it asks for little, so the reporter's work waits for that. `node bench/vitest-overhead.mjs` prints what the plugin still adds to the gaps between
- * files and to the files' running time.
+ * is collected its tests run and it asks for little, so the reporter's work waits for that.
+ * `node bench/vitest-overhead.mjs` prints what the plugin still adds to the gaps between files and
+ * to the files' running time.
  */
 export class TestWindows {
   private readonly running = new Set<string>()

