@@ -4,7 +4,7 @@
  * and without `plugins: [specgate()]` in the same benchmark run, alternating, median wall time of
  * each. Target: ratio <= 1.05. Needs `npm run build` first. Usage: node bench/vitest-overhead.mjs [runs] [tests]
  * (runs 0: build the suite in .tmp/bench-vitest-overhead and keep it, to profile by hand). 11 runs
- * by default: single runs on the shared 2-core machine move by up to 10%, and the medians of 5 to
+ * by default: single runs on the shared 2-core machine move by up to 15%, and the medians of 5 to
  * 15 runs of one build ranged from 1.027 to 1.072, which five runs cannot tell from a 5% target.
  */
 import { spawnSync } from 'node:child_process'

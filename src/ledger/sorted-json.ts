@@ -93,7 +93,8 @@ class SortedText {
 
 /**
  * Whether JSON.stringify would already write every key in code-unit order: a walk that allocates
- * nothing, instead of the sorted copy (one-off: the text of 60,000 zod-parsed records 480 -> 345 ms).
+ * nothing, instead of the sorted copy (one-off: the text of 60,000 zod-parsed records, median of 10
+ * passes, 486 ms with the copy, 344 ms without).
  */
 function inOrder(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true
