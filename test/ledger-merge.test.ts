@@ -6,7 +6,8 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { evidenceText, ledgerText } from '../src/ledger/fragment-io.js'
-import { canonical, mergeLedgers } from '../src/ledger/merge.js'
+import { mergeLedgers } from '../src/ledger/merge.js'
+import { sortedItem } from '../src/ledger/sorted-json.js'
 import { ledgerSchema, type Evidence, type Ledger, type LedgerSource } from '../src/ledger/schema.js'
 
 const runner = fc.constantFrom('vitest', 'playwright', 'cucumber' as const)
@@ -66,7 +67,7 @@ const pool = fc.uniqueArray(fragmentArb, { selector: (f) => f.sources[0]!.id, mi
 const fromPool = (p: Ledger[]) => fc.array(fc.constantFrom(...p), { maxLength: 6 })
 const fragments = pool.chain(fromPool)
 const threeFrom = pool.chain((p) => fc.tuple(fromPool(p), fromPool(p), fromPool(p)))
-const same = (a: Ledger, b: Ledger) => expect(canonical(a)).toBe(canonical(b))
+const same = (a: Ledger, b: Ledger) => expect(sortedItem(a)).toBe(sortedItem(b))
 
 describe('mergeLedgers', () => {
   test('is deterministic and yields a valid ledger', () => {
@@ -150,7 +151,7 @@ describe('a superseded source takes only its own records with it', () => {
     const rerun = ledgerOf(source('cucumber-b39c', '2026-01-01T00:00:03Z', { label: 'unit' }), [])
     const left = mergeLedgers([mergeLedgers([shard, first]), rerun])
     const right = mergeLedgers([shard, mergeLedgers([first, rerun])])
-    expect(canonical(left)).toBe(canonical(right))
+    expect(sortedItem(left)).toBe(sortedItem(right))
     expect(left.evidence.map((e) => e.source)).toEqual(['cucumber-80ff'])
   })
 })
@@ -175,8 +176,8 @@ describe('a ledger as written', () => {
       const text = ledgerText(ledger)
       expect(text).toBe(ledgerText(reorderKeys(ledger, seed) as Ledger))
       // every key already in order, as zod's output of the ledger schema: the path without a sorted copy
-      expect(ledgerText(JSON.parse(canonical(ledger)) as Ledger)).toBe(text)
-      expect(JSON.parse(text)).toEqual(JSON.parse(canonical(ledger)))
+      expect(ledgerText(JSON.parse(sortedItem(ledger)) as Ledger)).toBe(text)
+      expect(JSON.parse(text)).toEqual(JSON.parse(sortedItem(ledger)))
       expect(text.split('\n').filter((line) => line.startsWith('    {"assertions":'))).toHaveLength(ledger.evidence.length)
     }))
   })

@@ -1,6 +1,6 @@
 /** Who owes what: failing gates' clauses grouped by owner and by acceptor. */
 import type { GateResult } from '../ledger/gates.js'
-import { compareStrings } from '../ledger/merge.js'
+import { compareStrings } from '../ledger/sorted-json.js'
 import type { Debt } from '../report/model.js'
 
 const NOBODY = '(no owner)'

@@ -144,9 +144,10 @@ export function existingText(root: string, file: string, folders: Map<string, bo
   let there = folders.get(dir)
   if (there === undefined) folders.set(dir, (there = fs.existsSync(path.join(root, dir))))
   if (!there) return undefined
+  const abs = path.join(root, file)
   try {
     // most targets do not exist yet: a stat that returns undefined is far cheaper than a thrown ENOENT
-    return fs.statSync(path.join(root, file), { throwIfNoEntry: false }) ? fs.readFileSync(path.join(root, file), 'utf8') : undefined
+    return fs.statSync(abs, { throwIfNoEntry: false }) ? fs.readFileSync(abs, 'utf8') : undefined
   } catch (err) {
     throw new InputError(`cannot read test file: ${(err as Error).message}`, { file })
   }

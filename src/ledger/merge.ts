@@ -7,6 +7,7 @@
  */
 import type { Evidence, Ledger, LedgerSource } from './schema.js'
 import { LEDGER_SCHEMA_VERSION } from './schema.js'
+import { compareStrings, sortedItem } from './sorted-json.js'
 
 export function emptyLedger(): Ledger {
   return { schemaVersion: LEDGER_SCHEMA_VERSION, kind: 'specgate-ledger', sources: [], evidence: [], errors: [] }
@@ -41,7 +42,7 @@ function latestSources(all: readonly LedgerSource[]): LedgerSource[] {
 }
 
 function compareSources(a: LedgerSource, b: LedgerSource): number {
-  return compareStrings(a.createdAt, b.createdAt) || compareStrings(canonical(a), canonical(b))
+  return compareStrings(a.createdAt, b.createdAt) || compareStrings(sortedItem(a), sortedItem(b))
 }
 
 /** The identity of one test result for one case. */
@@ -52,22 +53,22 @@ export function evidenceKey(e: Evidence): string {
 /** One record per source and identity (the newest), in compareEvidence order. */
 function latestEvidence(all: readonly Evidence[], sources: Map<string, LedgerSource>): Evidence[] {
   const byKey = new Map<string, Evidence>()
-  const canonicalOf = memo(canonical)
+  const textOf = memo(sortedItem)
   for (const e of all) {
     const key = `${evidenceKey(e)}\u0000${e.source}`
     const held = byKey.get(key)
-    if (!held || newer(e, held, sources, canonicalOf)) byKey.set(key, e)
+    if (!held || newer(e, held, sources, textOf)) byKey.set(key, e)
   }
-  // Keys are unique here, so compareEvidence never reaches its canonical() tie-break: sorting by
+  // Keys are unique here, so compareEvidence never reaches its text tie-break: sorting by
   // the precomputed key gives its order without building a key per comparison (60,000 records).
   const keyed = [...byKey].map(([key, e]) => ({ key, e }))
   keyed.sort((a, b) => compareStrings(a.e.clauseId, b.e.clauseId) || compareStrings(a.e.caseKey, b.e.caseKey) || compareStrings(a.key, b.key))
   return keyed.map((k) => k.e)
 }
 
-function newer(a: Evidence, b: Evidence, sources: Map<string, LedgerSource>, canonicalOf: (e: Evidence) => string): boolean {
+function newer(a: Evidence, b: Evidence, sources: Map<string, LedgerSource>, textOf: (e: Evidence) => string): boolean {
   const at = (e: Evidence) => sources.get(e.source)?.createdAt ?? ''
-  return (compareStrings(at(a), at(b)) || compareStrings(canonicalOf(a), canonicalOf(b))) > 0
+  return (compareStrings(at(a), at(b)) || compareStrings(textOf(a), textOf(b))) > 0
 }
 
 function memo<K extends object, V>(f: (k: K) => V): (k: K) => V {
@@ -83,27 +84,8 @@ export function compareEvidence(a: Evidence, b: Evidence): number {
     compareStrings(a.clauseId, b.clauseId) ||
     compareStrings(a.caseKey, b.caseKey) ||
     compareStrings(evidenceKey(a), evidenceKey(b)) ||
-    compareStrings(canonical(a), canonical(b))
+    compareStrings(sortedItem(a), sortedItem(b))
   )
-}
-
-/** Code-unit order, independent of locale, so every machine sorts alike. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** JSON with sorted keys: equal values give equal text. `indent` as in JSON.stringify. */
-export function canonical(value: unknown, indent?: number): string {
-  return JSON.stringify(sortedKeys(value), null, indent)
-}
-
-/** A copy with every object's keys in code-unit order (one pass: ledgers of 5,000 tests are common). */
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys)
-  if (!value || typeof value !== 'object') return value
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value).sort(compareStrings)) out[key] = sortedKeys((value as Record<string, unknown>)[key])
-  return out
 }
 
 function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {

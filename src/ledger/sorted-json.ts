@@ -4,7 +4,11 @@
  * ledger diffs well, and the text comes in chunks (one per item), so a 60,000-record ledger is
  * never one string in memory.
  */
-import { compareStrings } from './merge.js'
+
+/** Code-unit order, independent of locale, so every machine sorts alike. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
 
 /** An item's text made ahead (`sortedItem`), or undefined to make it now. */
 export type ItemTexts = (item: unknown) => string | undefined
