@@ -9,18 +9,18 @@ import { describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
 import { buildFeature } from '../src/spec/build-feature.js'
 import { parseFeature } from '../src/spec/parse-feature.js'
-import { quickDocument, STATES } from '../src/spec/quick-parse.js'
+import { quickFeature, STATES } from '../src/spec/quick-parse.js'
 import { CORPUS, REPO } from './helpers/cli.js'
 
 /** Both paths' models of one source; `quick` is undefined where the fast path left it to the reference. */
 function both(source: string) {
   const reference = parseFeature('x.feature', source, 'text/x.cucumber.gherkin+plain')
-  const doc = quickDocument(source)
+  const quick = quickFeature('x.feature', source)
   return {
     errors: reference.errors,
     reference: reference.document && buildFeature('x.feature', reference.document),
-    quick: doc && buildFeature('x.feature', doc),
-    taken: doc !== undefined,
+    quick: quick?.feature,
+    taken: quick !== undefined,
   }
 }
 

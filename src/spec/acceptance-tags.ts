@@ -1,6 +1,7 @@
 /** Reading the acceptance tags (DESIGN.md) off a clause's inherited tag names. */
 import type { Level } from './model.js'
 import { LEVELS } from './model.js'
+import { fit } from '../util/fit.js'
 
 export const VALUE_TAG_PREFIXES = ['id', 'owner', 'acceptor', 'requires-data', 'covers', 'risk'] as const
 export const FLAG_TAGS = ['unit', 'integration', 'e2e', 'error', 'edge', 'empty-state-ok', 'wip'] as const
@@ -41,12 +42,21 @@ export function readAcceptanceTags(names: readonly string[]): AcceptanceTags {
     if (value === undefined) readFlag(out, key)
     else readValue(out, key, value)
   }
+  // every clause of a large SPEC keeps these lists, most of them empty: no spare room in any
+  out.levels = fit(out.levels)
+  out.branches = fit(out.branches)
+  out.requiresData = fit(out.requiresData)
+  out.covers = fit(out.covers)
+  out.risks = fit(out.risks)
   return out
 }
 
+
 function readFlag(out: AcceptanceTags, key: string): void {
-  if ((LEVELS as readonly string[]).includes(key)) pushOnce(out.levels, key as Level)
-  else if (key === 'error' || key === 'edge') pushOnce(out.branches, key)
+  const level = LEVELS.find((l) => l === key) // the constant, not a copy of the tag's text per clause
+  if (level) pushOnce(out.levels, level)
+  else if (key === 'error') pushOnce(out.branches, 'error')
+  else if (key === 'edge') pushOnce(out.branches, 'edge')
   else if (key === 'empty-state-ok') out.emptyStateOk = true
   else if (key === 'wip') out.wip = true
 }
@@ -54,8 +64,8 @@ function readFlag(out: AcceptanceTags, key: string): void {
 function readValue(out: AcceptanceTags, key: string, value: string): void {
   switch (key) {
     case 'id': pushOnce(out.ids, value); break
-    case 'owner': out.owner = value; break
-    case 'acceptor': out.acceptor = value; break
+    case 'owner': out.owner = shared(value); break
+    case 'acceptor': out.acceptor = shared(value); break
     case 'covers': pushOnce(out.covers, value); break
     case 'risk': pushOnce(out.risks, value); break
     case 'requires-data': {
@@ -68,4 +78,16 @@ function readValue(out: AcceptanceTags, key: string, value: string): void {
 
 function pushOnce<T>(list: T[], item: T): void {
   if (!list.includes(item)) list.push(item)
+}
+
+/** Owners and acceptors are a handful of names, each repeated on thousands of clauses: one copy of each. */
+const names = new Map<string, string>()
+
+function shared(name: string): string {
+  let kept = names.get(name)
+  if (kept === undefined) {
+    kept = name
+    if (names.size < 10_000) names.set(name, name)
+  }
+  return kept
 }

@@ -7,7 +7,7 @@ import { DEFAULT_FEATURE_GLOBS, findFeatureFiles } from './find-features.js'
 import { buildFeature } from './build-feature.js'
 import type { Clause, Spec, SpecFile } from './model.js'
 import { mediaTypeOf, parseFeature } from './parse-feature.js'
-import { quickDocument } from './quick-parse.js'
+import { quickFeature } from './quick-parse.js'
 
 export interface LoadSpecOptions {
   /** project root; paths in the model are relative to it (default: process.cwd()) */
@@ -52,10 +52,12 @@ function assembleSpec(root: string, specFiles: SpecFile[]): Spec {
 export function parseSpecFile(root: string, absPath: string, source: string, options: BuildOptions = {}): SpecFile {
   const file = relPosix(root, absPath)
   const mediaType = mediaTypeOf(file)
+  const hashes = options.hashes ?? true
   // the fast path for plain Gherkin that parses cleanly; the reference parser for the rest, and for every error
-  const quick = mediaType === 'text/x.cucumber.gherkin+plain' ? quickDocument(source) : undefined
-  const { document, errors } = quick ? { document: quick, errors: [] } : parseFeature(file, source, mediaType)
-  const feature = document ? buildFeature(file, document, options.hashes ?? true) : undefined
+  const quick = mediaType === 'text/x.cucumber.gherkin+plain' ? quickFeature(file, source, hashes) : undefined
+  if (quick) return { file, absPath, source, mediaType, feature: quick.feature, errors: [] }
+  const { document, errors } = parseFeature(file, source, mediaType)
+  const feature = document ? buildFeature(file, document, hashes) : undefined
   return { file, absPath, source, mediaType, feature, errors }
 }
 

@@ -1,7 +1,8 @@
 /**
- * The fast path to the SPEC model: a plain Gherkin feature file read line by line into the part of
- * a GherkinDocument that buildFeature reads, without @cucumber/gherkin's token objects, AST nodes,
- * message ids and error bookkeeping (over half the time a large SPEC took to model). It follows the
+ * The fast path to the SPEC model: a plain Gherkin feature file read line by line straight into
+ * the clause model, without @cucumber/gherkin's token objects, AST nodes, message ids and error
+ * bookkeeping, and without a document in between (the reference's path builds one, and
+ * build-feature.ts reads it). Both paths make their clauses with the same clauseOf. It follows the
  * reference parser exactly: the same states in the same order (STATES is @cucumber/gherkin's
  * generated parser table, and a test checks it against the installed one), the same line matchers
  * and the same dialects. Whatever it is not sure of returns undefined, and the reference parser
@@ -10,7 +11,9 @@
  * features.
  */
 import { dialects } from '@cucumber/gherkin'
-import type { DocExamples, DocRow, DocRule, DocScenario, DocStep, DocTag, FeatureDocument } from './build-feature.js'
+import { fit, NONE } from '../util/fit.js'
+import { clauseOf, withNames, type ClauseParts, type Scope } from './build-feature.js'
+import type { ClauseStep, ExamplesBlock, FeatureModel, StepKind, TagRef } from './model.js'
 
 type Token =
   | 'EOF' | 'Language' | 'TagLine' | 'FeatureLine' | 'RuleLine' | 'BackgroundLine' | 'ScenarioLine' | 'ExamplesLine'
@@ -85,7 +88,9 @@ interface Choice {
   next: number
 }
 
-const TABLE = new Map(Object.entries(STATES).map(([state, list]) => [Number(state), list.split(' ').map(choiceOf)]))
+/** STATES as a list indexed by state */
+const TABLE: (Choice[] | undefined)[] = []
+for (const [state, list] of Object.entries(STATES)) TABLE[Number(state)] = list.split(' ').map(choiceOf)
 
 function choiceOf(text: string): Choice {
   const [, token, ahead, next] = /^(\w+)(?:\?([01]))?>(\d+)$/.exec(text)!
@@ -97,10 +102,13 @@ const LANGUAGE = /^\s*#\s*language\s*:\s*([a-zA-Z\-_]+)\s*$/
 /** Thrown where the reference parser would report an error: it is left to say what. */
 const DEFER = Symbol('defer to the reference parser')
 
-/** The document, or undefined when the reference parser must decide. Plain (not Markdown) Gherkin only. */
-export function quickDocument(source: string): FeatureDocument | undefined {
+/**
+ * The feature's model (`feature` undefined for a file without one), or undefined when the reference
+ * parser must decide. Plain (not Markdown) Gherkin only. `hashes`: as BuildOptions.hashes.
+ */
+export function quickFeature(file: string, source: string, hashes = true): { feature?: FeatureModel } | undefined {
   try {
-    return new QuickParse(source).run()
+    return { feature: new QuickParse(file, source, hashes).run() }
   } catch (err) {
     if (err === DEFER) return undefined
     throw err
@@ -114,8 +122,8 @@ interface Keywords {
   background: readonly string[]
   scenario: readonly string[]
   examples: readonly string[]
-  /** step keywords, longest first (the reference's order), with their keyword type */
-  steps: readonly (readonly [keyword: string, type: string])[]
+  /** step keywords, longest first (the reference's order), with their kind (a conjunction's is 'unknown') and as the model keeps them (trimmed) */
+  steps: readonly (readonly [keyword: string, kind: StepKind, trimmed: string])[]
   /** the first character of every title and step keyword: any other line is neither */
   starts: ReadonlySet<string>
 }
@@ -127,62 +135,93 @@ function keywordsOf(name: string): Keywords {
   if (k) return k
   const d = (dialects as Record<string, (typeof dialects)[string] | undefined>)[name]
   if (!d) throw DEFER
-  const types = new Map<string, string[]>()
-  const add = (words: readonly string[], type: string) => { for (const w of words) types.set(w, [...(types.get(w) ?? []), type]) }
-  add(d.given, 'Context')
-  add(d.when, 'Action')
-  add(d.then, 'Outcome')
-  add([...d.and, ...d.but], 'Conjunction')
+  const kinds = new Map<string, StepKind[]>()
+  const add = (words: readonly string[], kind: StepKind) => { for (const w of words) kinds.set(w, [...(kinds.get(w) ?? []), kind]) }
+  add(d.given, 'context')
+  add(d.when, 'action')
+  add(d.then, 'outcome')
+  add([...d.and, ...d.but], 'unknown')
   const sorted = [...d.given, ...d.when, ...d.then, ...d.and, ...d.but].sort((a, b) => b.length - a.length)
   k = {
     name,
     feature: d.feature, rule: d.rule, background: d.background, examples: d.examples,
     scenario: [...d.scenario, ...d.scenarioOutline],
-    steps: sorted.map((w) => [w, types.get(w)!.length > 1 ? 'Unknown' : types.get(w)![0]!] as const),
+    // a keyword of two kinds is the reference's keywordType Unknown, which the model reads as a conjunction
+    steps: sorted.map((w) => [w, kinds.get(w)!.length > 1 ? 'unknown' : kinds.get(w)![0]!, w.trim()] as const),
     starts: new Set([...d.feature, ...d.rule, ...d.background, ...d.scenario, ...d.scenarioOutline, ...d.examples, ...sorted].map((w) => w[0]!)),
   }
   byLanguage.set(name, k)
   return k
 }
 
+/** A scenario as read so far; it becomes a clause (clauseOf) once the whole file has parsed. */
+interface Pending {
+  scope: Scope
+  parts: ClauseParts
+}
+
+/**
+ * Reads the lines and builds the model's pieces as it goes: tags, steps, tables and Examples in the
+ * model's own shape, then one clause per scenario at the end of the file (where its Background is
+ * complete), through the same clauseOf as the reference's path.
+ */
 class QuickParse {
   private readonly lines: string[]
   private readonly trimmed: string[]
   private keywords = keywordsOf('en')
-  private feature?: NonNullable<FeatureDocument['feature']> & { children: NonNullable<FeatureDocument['feature']>['children'][number][] }
-  private rule?: DocRule & { children: DocRule['children'][number][] }
-  private scenario?: DocScenario & { examples: DocExamples[] }
-  private examples?: DocExamples & { tableBody: DocRow[] }
-  private steps: DocStep[] = []
+  private model?: FeatureModel
+  /** the feature's scope, then each rule's */
+  private scope?: Scope
+  private featureScope?: Scope
+  private readonly pending: Pending[] = []
+  private scenario?: ClauseParts
+  private examples?: ExamplesBlock
+  /** the steps being read: a Background's or a scenario's */
+  private steps: ClauseStep[] = []
+  private from: ClauseStep['from'] = 'feature'
   /** the step a table row or DocString belongs to; none after an Examples line, whose rows are its table */
-  private step?: DocStep
-  private tags: DocTag[] = []
+  private step?: ClauseStep
+  private tags: TagRef[] = NONE
+  /** steps with a DataTable, whose rows are fitted (no spare room) at the end */
+  private readonly tabled: ClauseStep[] = []
+  /** whether the current Examples block's first row, its header, has been read */
+  private headerRead = false
   private docString?: { separator: string; mediaType?: string; indent: number; lines: string[] }
   /** per line, parsed once: its tags (the lookahead reads those of the lines after it too) */
-  private readonly tagsOf: (DocTag[] | undefined)[] = []
-  /** the keyword (and for a step, its type) of the title or step line matched last: the line taken */
+  private readonly tagsOf: (TagRef[] | undefined)[] = []
+  /** the keyword (and for a step, its kind) of the title or step line matched last: the line taken */
   private keyword = ''
-  private keywordType = ''
+  private kind: StepKind = 'unknown'
+  private trimmedKeyword = ''
 
-  constructor(source: string) {
+  constructor(private readonly file: string, source: string, private readonly hashes: boolean) {
     this.lines = splitLines(source)
     if (this.lines.length > 0 && this.lines[this.lines.length - 1]!.trim() === '') this.lines.pop()
     this.trimmed = this.lines.map((l) => l.trimStart())
   }
 
-  run(): FeatureDocument {
+  run(): FeatureModel | undefined {
     let state = 0
     for (let i = 0; ; i++) {
       const choice = this.choose(state, i)
       if (!choice) throw DEFER
-      if (choice.token === 'EOF') return { feature: this.feature }
+      if (choice.token === 'EOF') return this.finish()
       this.take(choice.token, i)
       state = choice.next
     }
   }
 
+  private finish(): FeatureModel | undefined {
+    for (const { scope, parts } of this.pending) {
+      for (const ex of parts.examples) ex.rows = fit(ex.rows)
+      this.model!.clauses.push(clauseOf(scope, parts))
+    }
+    for (const step of this.tabled) step.dataTable = fit(step.dataTable!)
+    return this.model
+  }
+
   private choose(state: number, i: number): Choice | undefined {
-    for (const choice of TABLE.get(state) ?? []) {
+    for (const choice of TABLE[state] ?? []) {
       if (!this.matches(choice.token, i)) continue
       if (choice.lookahead && !this.followedBy(choice.lookahead, i + 1)) continue
       return choice
@@ -219,10 +258,15 @@ class QuickParse {
   }
 
   private stepKeyword(t: string): boolean {
-    const found = this.keywords.starts.has(t[0]!) ? this.keywords.steps.find(([k]) => t.startsWith(k)) : undefined
-    if (!found) return false
-    ;[this.keyword, this.keywordType] = found
-    return true
+    if (!this.keywords.starts.has(t[0]!)) return false
+    for (const [keyword, kind, trimmed] of this.keywords.steps) {
+      if (!t.startsWith(keyword)) continue
+      this.keyword = keyword
+      this.kind = kind
+      this.trimmedKeyword = trimmed
+      return true
+    }
+    return false
   }
 
   /** The reference's lookahead: past blank, comment and tag lines, is the next line this title? */
@@ -247,43 +291,59 @@ class QuickParse {
         this.keywords = keywordsOf(LANGUAGE.exec(t)![1]!)
         return
       case 'TagLine':
-        this.tags.push(...this.tagsAt(i))
+        this.tags = this.tags.concat(this.tagsAt(i))
         return
-      case 'FeatureLine':
-        this.feature = { location: { line, column }, name: rest(t, this.keyword.length + 1), language: this.keywords.name, tags: this.takeTags(), children: [] }
+      case 'FeatureLine': {
+        const feature = { name: rest(t, this.keyword.length + 1), line, column, language: this.keywords.name }
+        const tags = this.takeTags()
+        this.model = { file: this.file, ...feature, tags, rules: [], clauses: [] }
+        this.scope = this.featureScope = { file: this.file, feature, tags: withNames([], tags), background: [], hashes: this.hashes }
         return
-      case 'RuleLine':
-        this.rule = { location: { line, column }, name: rest(t, this.keyword.length + 1), tags: this.takeTags(), children: [] }
-        this.feature!.children.push({ rule: this.rule })
+      }
+      case 'RuleLine': {
+        const rule = { name: rest(t, this.keyword.length + 1), line, column }
+        const tags = this.takeTags()
+        this.model!.rules.push({ ...rule, tags })
+        const outer = this.featureScope!
+        this.scope = { ...outer, rule, tags: withNames(outer.tags, tags) }
         return
+      }
       case 'BackgroundLine': {
-        const background = { steps: [] as DocStep[] }
-        ;(this.rule ?? this.feature!).children.push({ background })
-        this.steps = background.steps
+        // A Background comes before the scenarios and rules of its feature or rule (the states see
+        // to it), so the feature's is complete when a rule's starts, and every clause sees all of it.
+        const scope = this.scope!
+        scope.background = scope.rule ? this.featureScope!.background.slice() : []
+        this.steps = scope.background
+        this.from = scope.rule ? 'rule' : 'feature'
         return
       }
       case 'ScenarioLine': {
-        this.scenario = { location: { line, column }, keyword: this.keyword, name: rest(t, this.keyword.length + 1), tags: this.takeTags(), steps: [], examples: [] }
-        ;(this.rule ?? this.feature!).children.push({ scenario: this.scenario })
-        this.steps = this.scenario.steps as DocStep[]
+        this.scenario = { keyword: this.keyword, name: rest(t, this.keyword.length + 1), line, column, ownTags: this.takeTags(), steps: [], examples: [] }
+        this.pending.push({ scope: this.scope!, parts: this.scenario })
+        this.steps = this.scenario.steps
+        this.from = 'clause'
         return
       }
       case 'ExamplesLine':
-        this.examples = { location: { line, column }, name: rest(t, this.keyword.length + 1), tags: this.takeTags(), tableBody: [] }
+        this.examples = { name: rest(t, this.keyword.length + 1), line, column, tags: this.takeTags(), header: [], rows: [] }
         this.scenario!.examples.push(this.examples)
+        this.headerRead = false
         this.step = undefined
         return
       case 'StepLine':
-        this.step = { location: { line, column }, keyword: this.keyword, keywordType: this.keywordType, text: rest(t, this.keyword.length) }
+        this.step = {
+          keyword: this.trimmedKeyword, kind: this.kind, text: rest(t, this.keyword.length),
+          docString: undefined, dataTable: undefined, from: this.from, line, column,
+        }
         this.steps.push(this.step)
         return
       case 'TableRow':
-        this.addRow({ location: { line, column }, cells: tableCells(t) })
+        this.addRow(tableCells(t), line, column)
         return
       case 'DocStringSeparator':
         if (this.docString) {
           const { lines, mediaType } = this.docString
-          this.step!.docString = { content: lines.join('\n'), ...(mediaType ? { mediaType } : {}) }
+          this.step!.docString = { content: lines.join('\n'), mediaType }
           this.docString = undefined
         } else {
           const separator = t.startsWith('"""') ? '"""' : '```'
@@ -300,44 +360,48 @@ class QuickParse {
     }
   }
 
-  private takeTags(): DocTag[] {
+  private takeTags(): TagRef[] {
     const tags = this.tags
-    this.tags = []
+    this.tags = NONE
     return tags
   }
 
-  private tagsAt(i: number): DocTag[] {
+  private tagsAt(i: number): TagRef[] {
     return (this.tagsOf[i] ??= this.readTags(i))
   }
 
   /** The reference's getTags, columns and all. */
-  private readTags(i: number): DocTag[] {
+  private readTags(i: number): TagRef[] {
     const t = this.trimmed[i]!
     let column = this.lines[i]!.length - t.length + 1
     const items = t.split(/\s#/g, 2)[0]!.split('@')
-    const tags: DocTag[] = []
+    const tags: TagRef[] = []
     for (const raw of items) {
       const item = raw.trimEnd()
       if (item.length === 0) continue
       if (!/^\S+$/.test(item)) throw DEFER
-      tags.push({ name: `@${item}`, location: { line: i + 1, column } })
+      tags.push({ name: `@${item}`, line: i + 1, column })
       column += countSymbols(raw) + 1
     }
-    return tags
+    return fit(tags)
   }
 
-  private addRow(row: DocRow): void {
+  private addRow(cells: string[], line: number, column: number): void {
     if (!this.step) {
       const ex = this.examples!
-      if (!ex.tableHeader) ex.tableHeader = row
-      else ex.tableBody.push(row)
-      if (row.cells.length !== ex.tableHeader.cells.length) throw DEFER
+      // Examples without a header row compile to no pickles: header and rows stay empty
+      if (this.headerRead) ex.rows.push({ cells, line, column })
+      else {
+        ex.header = cells
+        this.headerRead = true
+      }
+      if (cells.length !== ex.header.length) throw DEFER
       return
     }
-    const step = this.step!
-    const rows = (step.dataTable ??= { rows: [] }).rows as DocRow[]
-    rows.push(row)
-    if (row.cells.length !== rows[0]!.cells.length) throw DEFER
+    if (!this.step.dataTable) this.tabled.push(this.step)
+    const rows = (this.step.dataTable ??= [])
+    rows.push(cells)
+    if (cells.length !== rows[0]!.length) throw DEFER
   }
 
   /** A DocString line without the separator's indentation, its escaped separator restored (the first, as the reference does). */
@@ -373,8 +437,8 @@ function countSymbols(s: string): number {
 }
 
 /** The reference's getTableCells (its cell values; the model keeps no cell columns): `\|`, `\\` and `\n` escapes, cells trimmed of spaces and tabs. */
-function tableCells(t: string): DocRow['cells'] {
-  const cells: { value: string }[] = []
+function tableCells(t: string): string[] {
+  const cells: string[] = []
   let cell = ''
   let first = true
   for (let col = 0; col < t.length;) {
@@ -382,7 +446,7 @@ function tableCells(t: string): DocRow['cells'] {
     col++
     if (chr === '|') {
       if (first) first = false
-      else cells.push({ value: cell.replace(/^[ \t\v\f\r\u0085\u00A0]*/g, '').replace(/[ \t\v\f\r\u0085\u00A0]*$/g, '') })
+      else cells.push(cell.replace(/^[ \t\v\f\r\u0085\u00A0]*/g, '').replace(/[ \t\v\f\r\u0085\u00A0]*$/g, ''))
       cell = ''
     } else if (chr === '\\') {
       // a backslash ending the line can only touch a cell no pipe closes, which is dropped
@@ -392,5 +456,5 @@ function tableCells(t: string): DocRow['cells'] {
       else cell += (chr !== '|' && chr !== '\\' ? '\\' : '') + chr
     } else cell += chr
   }
-  return cells
+  return fit(cells)
 }
