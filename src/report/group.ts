@@ -27,6 +27,7 @@ function groupByFeature(clauses: readonly ClauseVerdict[]): FeatureGroup[] {
 }
 
 export function levelOf(cv: ClauseVerdict): string {
-  return cv.clause.levels.join('+') || '-'
+  const levels = cv.clause.levels
+  return levels.length === 1 ? levels[0]! : levels.join('+') || '-'
 }
 

@@ -183,6 +183,12 @@ export function htmlApp(): void {
     return box
   }
 
+  function gherkinText(c: HtmlClause): string {
+    const lines = [`${data.strings[c.keyword]}: ${c.name}`, ...c.gherkin.map((i) => data.strings[i])]
+    if (c.ownTags) lines.unshift(c.ownTags)
+    return lines.join('\n')
+  }
+
   function showDetail(id: string): void {
     const c = data.clauses.find((x) => x.id === id)
     const detail = document.getElementById('detail')!
@@ -194,9 +200,9 @@ export function htmlApp(): void {
       el('p', {}, verdictBadge(c.verdict, c.waivedVerdict), ' ', el('span', { class: 'reason', 'data-testid': 'detail-reason' }, c.reason)),
       el('p', { class: 'meta' }, `${f.name} · `, el('code', {}, `${f.file}:${c.line}`), ` · level ${c.levels.join(', ') || '-'} · owner ${c.owner ?? '-'} · acceptor ${c.acceptor ?? '-'}`),
       el('p', { class: 'tags' }, ...c.tags.map((t) => el('span', { class: 'tag' }, t))),
-      section('Gherkin', el('pre', { class: 'gherkin', 'data-testid': 'gherkin' }, c.gherkin.map((i) => data.strings[i]).join('\n'))),
+      section('Gherkin', el('pre', { class: 'gherkin', 'data-testid': 'gherkin' }, gherkinText(c))),
     )
-    if (c.cases.length > 1) detail.append(section('Cases', el('ul', {}, ...c.cases.map((k) => el('li', {}, verdictBadge(k.verdict), ` ${k.key} `, k.reasons.join('; ')))))) 
+    if (c.cases) detail.append(section('Cases', el('ul', {}, ...c.cases.map((k) => el('li', {}, verdictBadge(k.verdict), ` ${k.key} `, k.reasons.join('; ')))))) 
     detail.append(section(`Tests (${c.evidence.length})`, ...(c.evidence.length ? c.evidence.map(evidenceBlock) : [el('p', { class: 'muted' }, 'no test brought evidence for this clause')])))
     if (c.waiver) {
       const w = c.waiver

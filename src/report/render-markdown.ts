@@ -74,30 +74,51 @@ function feature(name: string, file: string, clauses: readonly ClauseVerdict[], 
 function row(cv: ClauseVerdict, links: Links): string {
   const c = cv.clause
   const verdict = cv.waivedVerdict ? `${cv.verdict} (${cv.waivedVerdict})` : cv.verdict
-  const cells = [c.id ?? c.key, c.name, levelOf(cv), verdict, cv.reason, c.owner ?? '', c.acceptor ?? '']
-  return `| ${cells.map(cell).join(' | ')} | ${evidenceLinks(cv.evidence, links)} |`
+  return `| ${cell(c.id ?? c.key)} | ${cell(c.name)} | ${cell(levelOf(cv))} | ${cell(verdict)} | ${cell(cv.reason)} | ${cell(c.owner ?? '')} | ${cell(c.acceptor ?? '')} | ${evidenceLinks(cv.evidence, links)} |`
 }
 
+/** Up to three links, one per distinct test place. */
 function evidenceLinks(evidence: readonly Evidence[], links: Links): string {
-  const places = [...new Set(evidence.map((e) => placeOf(e.test)))]
-  const shown = places.slice(0, 3).map((p) => `[${cell(p)}](${links.to(p)})`)
-  return shown.join(', ') + (places.length > 3 ? ` and ${places.length - 3} more` : '')
+  if (evidence.length === 1) return links.to(evidence[0]!.test) // most clauses have one test
+  const tests = new Map<string, Evidence['test']>()
+  for (const e of evidence) {
+    const place = placeOf(e.test)
+    if (!tests.has(place)) tests.set(place, e.test)
+  }
+  const shown = [...tests.values()].slice(0, 3).map((t) => links.to(t))
+  return shown.join(', ') + (tests.size > 3 ? ` and ${tests.size - 3} more` : '')
 }
 
 /** From the report folder back to the test file; `#L12` is the line anchor code hosts understand. */
 class Links {
-  /** a test file is linked from many rows: its relative, encoded path is worked out once */
-  private readonly files = new Map<string, string>()
+  /** a test file is linked from many rows: its escaped name and relative, encoded path are worked out once */
+  private readonly files = new Map<string, { text: string; href: string }>()
   constructor(private readonly reportDir: string) {}
 
-  to(place: string): string {
-    const [file, line] = place.split(/:(?=\d+$)/)
-    let href = this.files.get(file!)
-    if (href === undefined) {
-      href = encodeURI(path.posix.relative(this.reportDir, file!)).replace(/[()]/g, (m) => `%${m.charCodeAt(0).toString(16)}`)
-      this.files.set(file!, href)
+  /** `[place](href)`. cell() escapes character by character: the escaped `file:12` is the escaped file and `:12`. */
+  to(test: { file: string; line?: number }): string {
+    const line = test.line
+    if (line !== undefined && line > 0 && Number.isSafeInteger(line)) {
+      const f = this.file(test.file)
+      return `[${f.text}:${line}](${f.href}#L${line})`
     }
-    return href + (line ? `#L${line}` : '')
+    const place = placeOf(test)
+    return `[${cell(place)}](${this.toPlace(place)})`
+  }
+
+  /** no positive line: split the place as written, since a file name may itself end in `:digits` */
+  private toPlace(place: string): string {
+    const [file, line] = place.split(/:(?=\d+$)/)
+    return this.file(file!).href + (line ? `#L${line}` : '')
+  }
+
+  private file(file: string): { text: string; href: string } {
+    let f = this.files.get(file)
+    if (f === undefined) {
+      const href = encodeURI(path.posix.relative(this.reportDir, file)).replace(/[()]/g, (m) => `%${m.charCodeAt(0).toString(16)}`)
+      this.files.set(file, (f = { text: cell(file), href }))
+    }
+    return f
   }
 }
 
