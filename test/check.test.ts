@@ -253,12 +253,16 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
   test('REPORT-009 A report that cannot be written is one line naming it, and the others are written', clause('REPORT-009', '4dc917763d49'), async () => {
     const p = await fixtureProject('check-basic', 'check-unwritable')
     standardFragments(p)
-    fs.mkdirSync(path.join(p.root, 'specgate-report/report.md'), { recursive: true })
+    // a first run's reports, which the second replaces (all but report.md, now a folder)
+    expect(specgate(['check', ...FIXED], p.root).stderr).toBe('')
+    fs.rmSync(path.join(p.root, 'specgate-report/report.md'))
+    fs.mkdirSync(path.join(p.root, 'specgate-report/report.md'))
     const r = specgate(['check', ...FIXED], p.root)
     expect(r.stderr).toMatch(/^specgate: specgate-report\/report\.md: cannot write the report: EISDIR: [^\n]+\n$/)
     expect(r.code).toBe(2)
     for (const f of ['ledger.json', 'junit.xml', 'report.html']) expect(fs.statSync(path.join(p.root, 'specgate-report', f)).size, f).toBeGreaterThan(1000)
-    expect(fs.readdirSync(path.join(p.root, 'specgate-report')).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    // no temporary file, and no old report kept aside while it was replaced
+    expect(fs.readdirSync(path.join(p.root, 'specgate-report')).sort()).toEqual(['junit.xml', 'ledger.json', 'report.html', 'report.md'])
   })
 
   test('CHECK-013 An empty report folder is no evidence', clause('CHECK-013', '106d1a598878'), async () => {
