@@ -77,17 +77,20 @@ function clauseXml(cv: ClauseVerdict, file: string): ClauseXml {
   }
 }
 
-/** A waived clause waives all its cases; otherwise each case carries its own verdict. */
-function caseVerdict(cv: ClauseVerdict, c: CaseVerdict): Verdict {
-  if (cv.verdict === 'waived') return 'waived'
-  if (cv.clause.wip && c.verdict === 'accepted') return cv.verdict
-  return c.verdict
+/**
+ * A waived clause waives all its cases, and a @wip clause's passing case takes the clause's
+ * verdict (pending); otherwise each case carries its own verdict and reasons.
+ */
+function takesClauseVerdict(cv: ClauseVerdict, c: CaseVerdict): boolean {
+  return cv.verdict === 'waived' || (cv.clause.wip && c.verdict === 'accepted')
 }
 
-/** The reason that goes with caseVerdict. */
+function caseVerdict(cv: ClauseVerdict, c: CaseVerdict): Verdict {
+  return takesClauseVerdict(cv, c) ? cv.verdict : c.verdict
+}
+
 function caseReason(cv: ClauseVerdict, c: CaseVerdict): string {
-  if (cv.verdict === 'waived' || (cv.clause.wip && c.verdict === 'accepted')) return cv.reason
-  return c.reasons.join('; ')
+  return takesClauseVerdict(cv, c) ? cv.reason : c.reasons.join('; ')
 }
 
 function testcase(k: ClauseXml, cv: ClauseVerdict, c: CaseVerdict, verdict: Verdict): string {
