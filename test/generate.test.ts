@@ -211,10 +211,13 @@ describe('specgate generate', () => {
     queue.add({ rel: 'a.ts', file: path.join(dir, 'a.ts'), text: 'a' })
     queue.add({ rel: 'gone/b.ts', file: path.join(dir, 'gone/.b.ts.tmp'), final: path.join(dir, 'gone/b.ts'), text: 'b' })
     queue.add({ rel: 'c.ts', file: path.join(dir, '.c.ts.tmp'), final: path.join(dir, 'c.ts'), text: 'c' })
+    // a file of a staging folder has no `final`: it is still named where it was to land
+    queue.add({ rel: 'staged/d.ts', file: path.join(dir, '.staging-gone/d.ts'), text: 'd' })
     const done = await queue.close()
     expect(done.stamps.map(([rel]) => rel)).toEqual(['a.ts', 'c.ts'])
     expect(listFiles(dir)).toEqual(['a.ts', 'c.ts'])
-    expect(writeFailure(done, dir, 'the skeleton')?.oneLine()).toMatch(/^gone\/b\.ts: cannot write the skeleton: ENOENT: no such file or directory, open '.*\/gone\/\.b\.ts\.tmp'$/)
+    expect(done.errors.map((e) => e.rel)).toEqual(['gone/b.ts', 'staged/d.ts'])
+    expect(writeFailure(done, 'the skeleton')?.oneLine()).toMatch(/^gone\/b\.ts: cannot write the skeleton: ENOENT: no such file or directory, open '.*\/gone\/\.b\.ts\.tmp' \(and 1 more file\)$/)
   })
 
   it('GEN-008 a generate folder outside the project is a config error (exit 2) naming the key', clause('GEN-008', 'be01fdeedb81'), () => {

@@ -73,7 +73,7 @@ export class PlanWriter {
       const more = kept.length > 1 ? ` (and ${kept.length - 1} more)` : ''
       throw new InputError(`not replaced: this file appeared while generate ran; its skeleton is kept in ${path.relative(this.root, at)}${more}`, { file: path.relative(this.root, file) })
     }
-    const failure = writeFailure(done, this.root, 'the skeleton')
+    const failure = writeFailure(done, 'the skeleton')
     if (failure) throw failure
   }
 

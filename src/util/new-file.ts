@@ -34,8 +34,8 @@ export type WriteJob = NewFile[] | null
 /** The write worker's answer to `null`. */
 export interface WorkerDone {
   stamps: Array<[string, string]>
-  /** one per file that could not be written (each named by its final path) */
-  errors: Array<{ message: string; file: string }>
+  /** one per file that could not be written, named by its `rel` (where it was to land, not the temporary) */
+  errors: Array<{ message: string; rel: string }>
 }
 
 /** Writes a NewFile; a temporary left by a failed rename is removed. */

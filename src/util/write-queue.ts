@@ -6,7 +6,6 @@
 import { Worker } from 'node:worker_threads'
 import { InputError } from '../diagnostics.js'
 import type { NewFile, WorkerDone, WriteJob } from './new-file.js'
-import { relPosix } from './paths.js'
 import { workerAnswer } from './worker-answer.js'
 
 /** New files per message: one message per file costs the main thread more than it saves. */
@@ -36,9 +35,9 @@ export class WriteQueue {
 }
 
 /** The files the worker could not write, as one input error naming the first (undefined when none). */
-export function writeFailure(done: WorkerDone | undefined, root: string, what: string): InputError | undefined {
+export function writeFailure(done: WorkerDone | undefined, what: string): InputError | undefined {
   const [first, ...rest] = done?.errors ?? []
   if (!first) return undefined
   const more = rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'file' : 'files'})` : ''
-  return new InputError(`cannot write ${what}: ${first.message}${more}`, { file: relPosix(root, first.file) })
+  return new InputError(`cannot write ${what}: ${first.message}${more}`, { file: first.rel })
 }

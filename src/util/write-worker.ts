@@ -20,7 +20,7 @@ port.on('message', (job: WriteJob) => {
     try {
       done.stamps.push([f.rel, writeNewFile(f)])
     } catch (err) {
-      done.errors.push({ message: (err as Error).message, file: f.final ?? f.file })
+      done.errors.push({ message: (err as Error).message, rel: f.rel })
     }
   }
 })
