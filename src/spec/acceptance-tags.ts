@@ -51,7 +51,6 @@ export function readAcceptanceTags(names: readonly string[]): AcceptanceTags {
   return out
 }
 
-
 function readFlag(out: AcceptanceTags, key: string): void {
   const level = LEVELS.find((l) => l === key) // the constant, not a copy of the tag's text per clause
   if (level) pushOnce(out.levels, level)
@@ -64,8 +63,8 @@ function readFlag(out: AcceptanceTags, key: string): void {
 function readValue(out: AcceptanceTags, key: string, value: string): void {
   switch (key) {
     case 'id': pushOnce(out.ids, value); break
-    case 'owner': out.owner = shared(value); break
-    case 'acceptor': out.acceptor = shared(value); break
+    case 'owner': out.owner = value; break
+    case 'acceptor': out.acceptor = value; break
     case 'covers': pushOnce(out.covers, value); break
     case 'risk': pushOnce(out.risks, value); break
     case 'requires-data': {
@@ -78,16 +77,4 @@ function readValue(out: AcceptanceTags, key: string, value: string): void {
 
 function pushOnce<T>(list: T[], item: T): void {
   if (!list.includes(item)) list.push(item)
-}
-
-/** Owners and acceptors are a handful of names, each repeated on thousands of clauses: one copy of each. */
-const names = new Map<string, string>()
-
-function shared(name: string): string {
-  let kept = names.get(name)
-  if (kept === undefined) {
-    kept = name
-    if (names.size < 10_000) names.set(name, name)
-  }
-  return kept
 }
