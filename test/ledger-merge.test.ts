@@ -181,7 +181,24 @@ describe('a ledger as written', () => {
       expect(text.split('\n').filter((line) => line.startsWith('    {"assertions":'))).toHaveLength(ledger.evidence.length)
     }))
   })
+  test('is any JSON value\'s text with every key in code-unit order, whatever values came before', () => {
+    // the key orders are kept across values: {} and {"": 0}, or {"a\u0000": 1, b: 2} and {a: 1, "\u0000b": 2}, once shared one
+    // and an own "__proto__" key (as JSON.parse makes it), with an index key or without
+    const proto = () => JSON.parse('[{"__proto__": {"z": 1, "a": 2}, "b": 3}, {"__proto__": 1, "0": [{"y": 2, "x": 1}]}]') as unknown
+    const keyed = fc.jsonValue({ maxDepth: 3 }).map((v) => ({ '': v, 'a\u0000': 1, b: [{}, { '': 0 }, { a: 1, '\u0000b': 2 }, proto()] }))
+    fc.assert(fc.property(fc.array(fc.oneof(fc.jsonValue({ maxDepth: 3 }), keyed), { maxLength: 4 }), fc.integer(), (values, seed) => {
+      for (const v of values) expect(sortedItem(reorderKeys(v, seed))).toBe(canonicalText(v))
+    }))
+  })
 })
+
+/** The reference: JSON text written key by key in code-unit order. */
+function canonicalText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalText).join(',')}]`
+  if (!value || typeof value !== 'object') return JSON.stringify(value)
+  const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalText((value as Record<string, unknown>)[k])}`)
+  return `{${entries.join(',')}}`
+}
 
 /** The same value with every object's keys inserted in another order. */
 function reorderKeys(value: unknown, seed: number): unknown {

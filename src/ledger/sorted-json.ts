@@ -49,15 +49,16 @@ export function* sortedJsonChunks(value: unknown, made?: ItemTexts): Generator<s
  * ledger has only a handful of object shapes.
  */
 class SortedText {
-  private readonly orders = new Map<string, string[]>()
+  /** sorted key orders by the keys' own order, one trie level per key: no text made per object, and no two lists of keys alike */
+  private readonly orders: KeyNode = { next: new Map() }
 
   of(value: unknown): string {
     // records parsed by the ledger schema come in order already (see ledgerObject in schema.ts)
     if (inOrder(value)) return JSON.stringify(value)
     const copy = this.sorted(value)
     // An object with an array-index key ("2", "10") cannot hold its keys in code-unit order, since
-    // JavaScript lists index keys first: such rare values use the (slower) property-list form.
-    return copy === INDEX_KEY ? JSON.stringify(value, [...collectKeys(value, new Set())].sort(compareStrings)) : JSON.stringify(copy)
+    // JavaScript lists index keys first: such rare values are written key by key.
+    return copy === INDEX_KEY ? textKeyByKey(value) ?? 'null' : JSON.stringify(copy)
   }
 
   private sorted(value: unknown): unknown {
@@ -77,21 +78,27 @@ class SortedText {
     for (const k of order) {
       const copy = this.sorted(value[k])
       if (copy === INDEX_KEY) return INDEX_KEY
-      out[k] = copy
+      // an own "__proto__" (JSON.parse makes one) set by assignment would set the prototype instead
+      if (k === '__proto__') Object.defineProperty(out, k, { value: copy, enumerable: true, writable: true, configurable: true })
+      else out[k] = copy
     }
     return out
   }
 
   /** undefined when a key is an array index */
   private orderOf(keys: string[]): string[] | undefined {
-    const shape = keys.join('\u0000')
-    let order = this.orders.get(shape)
-    if (order === undefined) {
-      if (keys.some(isIndexKey)) return undefined
-      order = keys.sort(compareStrings)
-      this.orders.set(shape, order)
+    // (keys joined into one text made {} and {"": 0} one shape, and {"a\u0000": 1, b: 2} and {a: 1, "\u0000b": 2})
+    let node = this.orders
+    for (const k of keys) {
+      let next = node.next.get(k)
+      if (next === undefined) node.next.set(k, (next = { next: new Map() }))
+      node = next
     }
-    return order
+    if (node.order === undefined) {
+      if (keys.some(isIndexKey)) return undefined
+      node.order = keys.sort(compareStrings)
+    }
+    return node.order
   }
 }
 
@@ -121,6 +128,11 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
 }
 
+interface KeyNode {
+  next: Map<string, KeyNode>
+  order?: string[]
+}
+
 const INDEX_KEY = Symbol('index key')
 
 /** One for every text made: ledgers have a handful of object shapes, so their key orders are kept across ledgers. */
@@ -130,15 +142,20 @@ function isIndexKey(k: string): boolean {
   return /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1
 }
 
-function collectKeys(value: unknown, keys: Set<string>): Set<string> {
-  if (Array.isArray(value)) for (const v of value) collectKeys(v, keys)
-  else if (isObject(value)) {
-    for (const k in value) {
-      keys.add(k)
-      collectKeys(value[k], keys)
-    }
+/**
+ * JSON.stringify's text with every object's keys in code-unit order, made key by key (its
+ * property-list form cannot do it: a "__proto__" in the list writes every object's prototype).
+ * undefined where JSON.stringify gives undefined (a function, a symbol, undefined itself).
+ */
+function textKeyByKey(value: unknown): string | undefined {
+  if (Array.isArray(value)) return `[${value.map((v) => textKeyByKey(v) ?? 'null').join(',')}]`
+  if (!isObject(value) || typeof value.toJSON === 'function') return JSON.stringify(value)
+  const members: string[] = []
+  for (const k of Object.keys(value).sort(compareStrings)) {
+    const text = textKeyByKey(value[k])
+    if (text !== undefined) members.push(`${JSON.stringify(k)}:${text}`)
   }
-  return keys
+  return `{${members.join(',')}}`
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
