@@ -95,6 +95,13 @@ Feature: specgate check
       When the user runs specgate check
       Then stderr says the fragment is newer than this specgate understands
 
+    @integration @error @covers:src/ledger/check-ledger.ts @id:CHECK-017
+    Scenario: A fragment that breaks the ledger schema is refused with its first problem
+      Given fragments changed at random from valid ones
+      When specgate reads them
+      Then it accepts exactly those the ledger schema accepts, with the same records
+      And a refused fragment is one line naming the file and the key path of the problem
+
     @integration @error @covers:src/check/run-check.ts @id:CHECK-013
     Scenario: An empty report folder is no evidence
       Given an empty ledger folder

@@ -7,6 +7,7 @@ import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { z } from 'zod'
 import { InputError } from '../diagnostics.js'
+import { checkLedger } from './check-ledger.js'
 import { sortedItem, sortedJson } from './sorted-json.js'
 import { LEDGER_SCHEMA_VERSION, evidenceSchema, ledgerSchema, type Evidence, type Ledger, type LedgerSource } from './schema.js'
 
@@ -94,7 +95,7 @@ export function parseLedger(text: string, shownAs: string): Ledger {
       { file: shownAs },
     )
   }
-  const parsed = ledgerSchema.safeParse(raw)
+  const parsed = checkLedger(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     throw new InputError(`not a specgate ledger: ${issue.path.join('.') || '(top level)'}: ${issue.message}`, { file: shownAs })
