@@ -14,8 +14,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
-import { z } from 'zod'
 import { InputError } from '../diagnostics.js'
 import type { Spec } from '../spec/model.js'
 
@@ -31,65 +29,16 @@ export interface Waiver {
   line: number
 }
 
-const waiverSchema = z.strictObject({
-  clause: z.string().min(1, 'names no clause'),
-  reason: z.string().trim().min(1, 'gives no reason'),
-  owner: z.string().trim().min(1, 'names no owner'),
-  expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expires must be a date, YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'expires is not a real date'),
-  link: z.string().min(1).optional(),
-  acceptor: z.string().trim().min(1).optional(),
-})
-
-/** Reads the waivers file if it exists; `required` when the user named it. */
-export function readWaivers(root: string, file: string, spec: Spec, required = false): Waiver[] {
+/**
+ * Reads the waivers file if it exists; `required` when the user named it. The YAML parser is
+ * loaded only for a project that has waivers (about 25 ms of every check's start-up otherwise).
+ */
+export async function readWaivers(root: string, file: string, spec: Spec, required = false): Promise<Waiver[]> {
   const abs = path.resolve(root, file)
   if (!fs.existsSync(abs)) {
     if (required) throw new InputError('waivers file not found', { file })
     return []
   }
+  const { parseWaivers } = await import('./parse-waivers.js')
   return parseWaivers(fs.readFileSync(abs, 'utf8'), file, spec)
-}
-
-export function parseWaivers(text: string, file: string, spec: Spec): Waiver[] {
-  const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
-  const at = (offset: number | undefined) => ({ file, ...(offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col }) })
-  const yamlError = doc.errors[0]
-  if (yamlError) throw new InputError(`not valid YAML: ${yamlError.message.split('\n')[0]}`, at(yamlError.pos[0]))
-  const list = waiverList(doc.contents, at)
-  return list.map((item) => toWaiver(item, file, spec, at))
-}
-
-type At = (offset: number | undefined) => { file: string; line?: number; column?: number }
-
-function waiverList(contents: unknown, at: At): Node[] {
-  if (contents === null || contents === undefined) return []
-  const seq = isMap(contents) ? contents.get('waivers', true) : contents
-  if (seq === undefined || seq === null) return []
-  if (!isSeq(seq)) throw new InputError('expected a list of waivers (or `waivers:` holding one)', at(rangeStart(seq ?? contents)))
-  return seq.items as Node[]
-}
-
-function toWaiver(item: Node, file: string, spec: Spec, at: At): Waiver {
-  const where = at(rangeStart(item))
-  const parsed = waiverSchema.safeParse(isMap(item) ? normalise(item.toJSON()) : item?.toJSON?.())
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const key = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys[0]}"` : issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message
-    const subject = isMap(item) && typeof item.get('clause') === 'string' ? `waiver for ${String(item.get('clause'))}` : 'waiver'
-    throw new InputError(`${subject}: ${issue.code === 'invalid_type' && issue.path.length === 0 ? 'expected a mapping with clause, reason, owner, expires' : key}`, where)
-  }
-  const w = parsed.data
-  if (!spec.byId.has(w.clause)) throw new InputError(`waiver names clause ${w.clause}, which the SPEC does not have`, where)
-  return { ...w, file, line: where.line ?? 1 }
-}
-
-/** YAML may read `expires: 2026-03-31` as a date or a number-like scalar: keep every value as text. */
-function normalise(value: unknown): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : v]))
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return (node as { range?: [number, number, number] } | undefined)?.range?.[0]
 }

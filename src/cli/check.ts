@@ -74,7 +74,7 @@ async function check(patterns: string[], opts: CheckOptions, global: GlobalOptio
     ledgers: fragments.map((f) => f.ledger),
     broken,
     searched: patterns.length ? patterns.join(', ') : config.ledgerDir,
-    waivers: readWaivers(root, opts.waivers ?? config.waivers, spec, opts.waivers !== undefined),
+    waivers: await readWaivers(root, opts.waivers ?? config.waivers, spec, opts.waivers !== undefined),
     baseline: opts.baseline ? { file: opts.baseline, ledger: readLedger(path.resolve(root, opts.baseline), opts.baseline) } : undefined,
     today: today(opts.today),
     commit: opts.commit ?? gitHead(root),

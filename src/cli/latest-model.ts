@@ -30,7 +30,7 @@ export async function latestModel(project: Project, spec: Spec, o: LatestOptions
     ledgers: read.fragments.map((f) => f.ledger),
     broken: read.broken,
     searched: o.ledger ?? `${config.ledgerDir} or ${saved}`,
-    waivers: readWaivers(root, config.waivers, spec),
+    waivers: await readWaivers(root, config.waivers, spec),
     today: o.today ?? new Date().toISOString().slice(0, 10),
     commit: gitHead(root),
   })

@@ -10,7 +10,6 @@ import { renderHtml } from './render-html.js'
 import { renderJson } from './render-json.js'
 import { renderJunit } from './render-junit.js'
 import { renderMarkdown } from './render-markdown.js'
-import { renderCucumberHtmlReport, renderMessagesReport } from '../messages/report-formats.js'
 
 export interface ReportFormat {
   describe: string
@@ -34,9 +33,14 @@ export const FORMATS = {
   junit: { describe: 'JUnit XML: one testcase per clause case', file: 'junit.xml', byDefault: true, render: renderJunit },
   json: { describe: 'the merged ledger, valid against specs/ledger.schema.json', file: 'ledger.json', byDefault: true, render: renderJson },
   github: { describe: 'GitHub workflow annotations at the feature-file lines of failing clauses', file: 'stdout', byDefault: false, render: renderGithub },
-  messages: { describe: 'Cucumber Messages (NDJSON) of the SPEC and all evidence, for tools that read messages', file: 'messages.ndjson', byDefault: false, render: renderMessagesReport },
-  'cucumber-html': { describe: 'the official Cucumber HTML report (@cucumber/html-formatter) of the same messages', file: 'cucumber-report.html', byDefault: false, render: renderCucumberHtmlReport },
+  messages: { describe: 'Cucumber Messages (NDJSON) of the SPEC and all evidence, for tools that read messages', file: 'messages.ndjson', byDefault: false, render: async (model, ctx) => (await messagesFormats()).renderMessagesReport(model, ctx) },
+  'cucumber-html': { describe: 'the official Cucumber HTML report (@cucumber/html-formatter) of the same messages', file: 'cucumber-report.html', byDefault: false, render: async (model, ctx) => (await messagesFormats()).renderCucumberHtmlReport(model, ctx) },
 } as const satisfies Record<string, ReportFormat>
+
+/** Cucumber's formats load @cucumber/messages and the Gherkin compiler: only for a run that asks for them. */
+function messagesFormats(): Promise<typeof import('../messages/report-formats.js')> {
+  return import('../messages/report-formats.js')
+}
 
 export type FormatName = keyof typeof FORMATS
 export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[]
