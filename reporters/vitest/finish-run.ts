@@ -1,5 +1,5 @@
 /**
- * The end of a Vitest run, in the evidence thread (run-worker.ts): the fragment, the verdicts of the
+ * The end of a Vitest run, in the evidence thread (evidence-thread.ts): the fragment, the verdicts of the
  * clauses Vitest is responsible for, the summary text and whether the gate fails. Pure apart from
  * writing the fragment.
  */
