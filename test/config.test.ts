@@ -96,6 +96,13 @@ describe('config mistakes: one line naming the file and the key path, exit 2', (
   })
 })
 
+describe('the command line', () => {
+  it('prints the package version with --version or -V, exit 0', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }
+    for (const flag of ['--version', '-V']) expect(specgate([flag], REPO)).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' })
+  })
+})
+
 describe('the published JSON Schema', () => {
   it('CONFIG-004 is the one generated from the zod schema (run `npm run schemas` after changing it)', clause('CONFIG-004', '21f6dab5fc14'), () => {
     const committed = JSON.parse(fs.readFileSync(path.join(REPO, 'specs/config.schema.json'), 'utf8')) as unknown
