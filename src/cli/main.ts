@@ -31,9 +31,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   return result.exitCode
 }
 
-/** From the package's own package.json (this file is dist/src/cli/main.js in the package). */
+/** From the package's own package.json (this file is dist/src/cli/main.js in the package); a copy of dist without it still runs. */
 function ownVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+  } catch {
+    return 'unknown (no package.json beside dist/)'
+  }
 }
 
 function handleError(err: unknown): number {
