@@ -53,7 +53,8 @@ class SortedText {
   private readonly orders: KeyNode = { next: new Map() }
 
   of(value: unknown): string {
-    // records parsed by the ledger schema come in order already (see ledgerObject in schema.ts)
+    // records zod parses come in order already (see ledgerObject in schema.ts), and so do records
+    // read from ledger files specgate wrote (see check-ledger.ts)
     if (inOrder(value)) return JSON.stringify(value)
     const copy = this.sorted(value)
     // An object with an array-index key ("2", "10") cannot hold its keys in code-unit order, since
