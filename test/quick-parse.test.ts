@@ -7,7 +7,9 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
+import { dialects as packageDialects } from '@cucumber/gherkin'
 import { buildFeature } from '../src/spec/build-feature.js'
+import { dialects } from '../src/spec/gherkin-lib.js'
 import { parseFeature } from '../src/spec/parse-feature.js'
 import { quickFeature, STATES } from '../src/spec/quick-parse.js'
 import { CORPUS, REPO } from './helpers/cli.js'
@@ -34,6 +36,11 @@ test('its state table is the installed @cucumber/gherkin parser\'s', () => {
   }
   expect(Object.keys(installed).length).toBeGreaterThan(40)
   expect(STATES).toEqual(installed)
+})
+
+test('its keywords are the installed @cucumber/gherkin\'s dialects, read without loading the parser', () => {
+  expect(Object.keys(dialects).length).toBeGreaterThan(70)
+  expect(dialects).toEqual(packageDialects)
 })
 
 describe.runIf(fs.existsSync(CORPUS))('on the Gherkin conformance corpus', () => {

@@ -1,8 +1,7 @@
 /** One feature file's text -> GherkinDocument or located parse errors; never throws for bad input. */
-import { AstBuilder, GherkinClassicTokenMatcher, GherkinInMarkdownTokenMatcher, Parser } from '@cucumber/gherkin'
-import { IdGenerator } from '@cucumber/messages'
 import type * as messages from '@cucumber/messages'
 import type { Diagnostic } from '../diagnostics.js'
+import { gherkin, messages as messagesLib } from './gherkin-lib.js'
 import type { SpecFile } from './model.js'
 
 export type MediaType = SpecFile['mediaType']
@@ -17,6 +16,8 @@ export interface ParseResult {
 }
 
 export function parseFeature(file: string, source: string, mediaType: MediaType = mediaTypeOf(file)): ParseResult {
+  const { AstBuilder, GherkinClassicTokenMatcher, GherkinInMarkdownTokenMatcher, Parser } = gherkin()
+  const { IdGenerator } = messagesLib()
   const matcher = mediaType === 'text/x.cucumber.gherkin+markdown'
     ? new GherkinInMarkdownTokenMatcher()
     : new GherkinClassicTokenMatcher()

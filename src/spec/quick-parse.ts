@@ -10,9 +10,9 @@
  * test/quick-parse.test.ts proves both give the same model on the Gherkin corpus and on generated
  * features.
  */
-import { dialects } from '@cucumber/gherkin'
 import { fit, NONE } from '../util/fit.js'
 import { clauseOf, withNames, type ClauseParts, type Scope } from './build-feature.js'
+import { dialects } from './gherkin-lib.js'
 import type { ClauseStep, ExamplesBlock, FeatureModel, StepKind, TagRef } from './model.js'
 
 type Token =
