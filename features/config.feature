@@ -1,7 +1,8 @@
 @owner:core @acceptor:lead
 Feature: Configuration
-  specgate reads specgate.config.{ts,mts,mjs,js,json,yaml,yml} (or none), validated with zod; the
-  JSON Schema under specs/ is generated from the same schema.
+  specgate reads specgate.config.{ts,mts,mjs,js,json,yaml,yml} (or none), validated against one
+  schema: zod's, from which the JSON Schema under specs/ is generated, and the check a valid config
+  passes without loading zod is compiled from that JSON Schema.
 
   @integration @id:CONFIG-001
   Scenario Outline: Every config format is read
@@ -40,3 +41,10 @@ Feature: Configuration
     When the user runs specgate init
     Then specgate.config.ts and features/example.feature exist and lint passes
     And a second run keeps both files as they are
+
+  @unit @id:CONFIG-006 @covers:src/config/check-config.ts
+  Scenario: A config is read exactly as its schema says, defaults and key order included
+    Given configs changed at random from valid ones
+    When specgate reads them
+    Then it accepts exactly those the config schema accepts
+    And it gives the same values, in the same key order, as the schema's parse

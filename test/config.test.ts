@@ -5,10 +5,15 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import fc from 'fast-check'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { clause, type ClauseTestOptions } from 'specgate/vitest'
+import { quickConfig } from '../src/config/check-config.js'
+import { GATE_NAMES } from '../src/ledger/gates.js'
+import { configSchema, LINT_RULES, RUNNERS } from '../src/config/schema.js'
 import { schemaDocuments } from '../src/schemas.js'
 import { linkSpecgate, REPO, scratch, specgate, writeTree } from './helpers/cli.js'
+import { applyChange, change } from './helpers/json-changes.js'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -100,6 +105,71 @@ describe('the command line', () => {
   it('prints the package version with --version or -V, exit 0', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }
     for (const flag of ['--version', '-V']) expect(specgate([flag], REPO)).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' })
+  })
+})
+
+const severity = fc.constantFrom('error', 'warning', 'off')
+const glob = fc.constantFrom('features/**/*.feature', 'spec/*.feature')
+const runners = fc.array(fc.constantFrom(...RUNNERS), { minLength: 1, maxLength: 2 })
+
+/**
+ * Every key of the config, each present or not, with values the schema accepts; the random changes
+ * then break some. The one rule zod holds beyond the JSON Schema, a pattern that must compile, and
+ * the one key zod drops, "__proto__" in a record, come in here.
+ */
+const configArb = fc.record({
+  $schema: fc.string({ maxLength: 4 }),
+  features: fc.array(glob, { maxLength: 2 }),
+  tags: fc.record({ allowed: fc.array(fc.constantFrom('@smoke', '@jira:*'), { maxLength: 2 }), risks: fc.array(fc.constantFrom('security', 'cost'), { maxLength: 2 }) }, { requiredKeys: [] }),
+  ids: fc.record({
+    pattern: fc.oneof({ arbitrary: fc.constantFrom('^[A-Z]+-[0-9]+$', '.*'), weight: 2 }, { arbitrary: fc.constantFrom('(', '[a-'), weight: 1 }),
+    prefixes: fc.dictionary(fc.oneof({ arbitrary: fc.constantFrom('features/auth/**', 'x'), weight: 5 }, { arbitrary: fc.constant('__proto__'), weight: 1 }), fc.constantFrom('AUTH', 'A1')),
+    digits: fc.integer({ min: 1, max: 9 }),
+  }, { requiredKeys: [] }),
+  lint: fc.record({ rules: fc.dictionary(fc.constantFrom(...LINT_RULES), severity) }, { requiredKeys: [] }),
+  generate: fc.record({ vitestDir: fc.constantFrom('test/spec', 'x'), playwrightDir: fc.constantFrom('e2e/spec', 'y') }, { requiredKeys: [] }),
+  tests: fc.array(glob, { maxLength: 2 }),
+  runners: fc.record({ unit: runners, integration: runners, e2e: runners }, { requiredKeys: [] }),
+  ledgerDir: fc.constantFrom('.specgate/ledger', 'out'),
+  reportDir: fc.constantFrom('specgate-report', 'r'),
+  gate: fc.constantFrom('enforce', 'report'),
+  gates: fc.dictionary(fc.constantFrom(...GATE_NAMES), severity),
+  waivers: fc.constantFrom('specgate.waivers.yaml'),
+  e2e: fc.record({
+    api: fc.array(fc.constantFrom('/api/', ''), { maxLength: 2 }),
+    emptyState: fc.record({ selectors: fc.array(fc.constantFrom('[data-empty]'), { maxLength: 1 }), texts: fc.array(fc.constantFrom('No rows'), { maxLength: 1 }) }, { requiredKeys: [] }),
+    probe: fc.constantFrom('http://localhost:3000/counts'),
+  }, { requiredKeys: [] }),
+}, { requiredKeys: [] })
+
+describe('the config check without zod', () => {
+  it('CONFIG-006 accepts exactly the configs zod accepts, with the same values in the same key order', clause('CONFIG-006', 'f94026dd1108'), () => {
+    let refused = 0
+    const stricter: string[] = []
+    fc.assert(fc.property(configArb, fc.array(change, { maxLength: 2 }), (config, changes) => {
+      const json = JSON.parse(JSON.stringify(config)) as unknown
+      for (const c of changes) applyChange(json, c)
+      const text = JSON.stringify(json)
+      const byZod = configSchema.safeParse(JSON.parse(text))
+      const given = JSON.parse(text) as unknown
+      const fast = quickConfig(given)
+      expect(JSON.stringify(given)).toBe(text) // defaults go into a copy, never into the caller's config
+      if (fast) {
+        expect(byZod.success).toBe(true)
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(byZod.data))
+      } else if (byZod.success) stricter.push(text)
+      if (!byZod.success) refused++
+    }), { numRuns: 600 })
+    // both sides are exercised: the changes and near misses break configs, and leave some valid
+    expect(refused).toBeGreaterThan(100)
+    expect(refused).toBeLessThan(590)
+    // the only configs only zod accepts hold a "__proto__" key in a record, which zod leaves out
+    for (const t of stricter) expect(t).toContain('"__proto__"')
+  })
+
+  it('gives every default for an empty config, as zod does', () => {
+    expect(JSON.stringify(quickConfig({}))).toBe(JSON.stringify(configSchema.parse({})))
+    expect(JSON.stringify(quickConfig(undefined))).toBe(JSON.stringify(configSchema.parse({})))
   })
 })
 

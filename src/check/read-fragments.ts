@@ -3,7 +3,7 @@
  * not stop the others: it becomes a one-line problem naming the file, and its evidence is missing.
  */
 import { InputError } from '../diagnostics.js'
-import { readLedger } from '../ledger/fragment-io.js'
+import { readLedger } from '../ledger/read-ledger.js'
 import type { Ledger } from '../ledger/schema.js'
 import { relPosix } from '../util/paths.js'
 

@@ -2,8 +2,8 @@
  * `specgate check` as a function: fragments, SPEC, waivers and baseline in; the report model out.
  * No file system, no process, no clock: the caller reads the inputs and injects `today`.
  */
-import type { SpecgateConfig, Verdict } from '../config/schema.js'
-import { VERDICTS } from '../config/schema.js'
+import type { SpecgateConfig } from '../config/schema.js'
+import { VERDICTS, type Verdict } from '../config/names.js'
 import { evaluateGates, gatesFailed, type GateFinding } from '../ledger/gates.js'
 import { specRevision } from '../ledger/source.js'
 import { mergeLedgers } from '../ledger/merge.js'

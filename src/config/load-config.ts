@@ -1,11 +1,13 @@
-/** Finds, loads and validates specgate.config.*; every problem is one InputError naming the key path. */
+/**
+ * Finds, loads and validates specgate.config.*; every problem is one InputError naming the key path.
+ * A valid config is checked without zod (check-config.ts); zod loads to decide and word the rest.
+ */
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { closest } from 'fastest-levenshtein'
-import type { z } from 'zod'
 import { InputError } from '../diagnostics.js'
-import { configSchema, type SpecgateConfig } from './schema.js'
+import { quickConfig } from './check-config.js'
+import type { SpecgateConfig } from './schema.js'
 
 export const CONFIG_FILES = [
   'specgate.config.ts', 'specgate.config.mts', 'specgate.config.mjs', 'specgate.config.js',
@@ -21,41 +23,13 @@ export interface LoadedConfig {
 
 export async function loadConfig(root: string, explicit?: string): Promise<LoadedConfig> {
   const file = explicit ?? CONFIG_FILES.find((f) => fs.existsSync(path.join(root, f)))
-  if (!file) return { root, config: configSchema.parse({}) }
+  if (!file) return { root, config: await checkConfig({}, 'the default config') }
   const raw = await readConfigFile(root, file)
-  return { root, file, config: validateConfig(raw, file) }
+  return { root, file, config: await checkConfig(raw, file) }
 }
 
-export function validateConfig(raw: unknown, file: string): SpecgateConfig {
-  const result = configSchema.safeParse(raw ?? {})
-  if (result.success) return result.data
-  const issue = result.error.issues[0]!
-  throw new InputError(describeIssue(issue), { file })
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const at = issue.path.map(String).join('.')
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0]!
-    const where = at ? `${at}.${key}` : key
-    const known = knownKeys(issue.path)
-    const hint = known.length ? `; did you mean "${closest(key, known)}"?` : ''
-    return `unknown key "${where}"${hint}`
-  }
-  return `${at || '(top level)'}: ${issue.message}`
-}
-
-/** The keys the schema accepts at a path, for the did-you-mean hint. */
-function knownKeys(at: readonly PropertyKey[]): string[] {
-  let node: unknown = configSchema
-  for (const part of at) node = unwrap(node)?.shape?.[String(part)]
-  return Object.keys(unwrap(node)?.shape ?? {})
-}
-
-function unwrap(node: unknown): { shape?: Record<string, unknown> } | undefined {
-  let n = node as { shape?: Record<string, unknown>; unwrap?: () => unknown; def?: { innerType?: unknown } } | undefined
-  while (n && !n.shape && (n.def?.innerType || n.unwrap)) n = (n.def?.innerType ?? n.unwrap?.()) as typeof n
-  return n
+async function checkConfig(raw: unknown, file: string): Promise<SpecgateConfig> {
+  return quickConfig(raw) ?? (await import('./validate-config.js')).validateConfig(raw, file)
 }
 
 async function readConfigFile(root: string, file: string): Promise<unknown> {

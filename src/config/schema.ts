@@ -5,34 +5,10 @@
 import { z } from 'zod'
 import { GATE_NAMES } from '../ledger/gates.js'
 import { DEFAULT_FEATURE_GLOBS } from '../spec/find-features.js'
+import { isRegExp } from './is-regexp.js'
+import { LINT_RULES, RUNNERS, type LintRule } from './names.js'
 
-export const LINT_RULES = [
-  'parse-error',
-  'missing-id',
-  'malformed-id',
-  'duplicate-id',
-  'unknown-tag',
-  'missing-level',
-  'conflicting-levels',
-  'no-steps',
-  'no-outcome',
-  'no-error-branch',
-  'empty-examples',
-  'unknown-placeholder',
-  'malformed-requires-data',
-  'malformed-covers',
-  'unknown-risk',
-  'malformed-owner',
-] as const
-export type LintRule = (typeof LINT_RULES)[number]
-
-export const RUNNERS = ['vitest', 'playwright', 'cucumber'] as const
-export type Runner = (typeof RUNNERS)[number]
-
-export const VERDICTS = [
-  'accepted', 'failed', 'pending', 'uncovered', 'stale', 'hollow', 'empty-state', 'waived', 'skipped', 'flaky',
-] as const
-export type Verdict = (typeof VERDICTS)[number]
+export { LINT_RULES, RUNNERS, VERDICTS, type LintRule, type Runner, type Verdict } from './names.js'
 
 const severity = z.enum(['error', 'warning', 'off'])
 const globs = z.array(z.string().min(1))
@@ -98,15 +74,6 @@ export const configSchema = z.strictObject({
     probe: z.string().optional(),
   }).prefault({}),
 })
-
-function isRegExp(source: string): boolean {
-  try {
-    new RegExp(source)
-    return true
-  } catch {
-    return false
-  }
-}
 
 export type SpecgateConfigInput = z.input<typeof configSchema>
 export type SpecgateConfig = z.output<typeof configSchema>

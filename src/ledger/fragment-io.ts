@@ -1,13 +1,11 @@
 /**
- * Reading and writing ledger files. Writes are atomic (temp file + rename) and validated against
- * the published schema first; reads refuse newer schema versions and name the file on any problem.
+ * Writing ledger files: atomically (temp file + rename), validated against the published schema
+ * first. Reading them is read-ledger.ts, which does without zod.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { z } from 'zod'
-import { InputError } from '../diagnostics.js'
-import { checkLedger } from './check-ledger.js'
 import { sortedItem, sortedJson } from './sorted-json.js'
 import { LEDGER_SCHEMA_VERSION, evidenceSchema, ledgerSchema, type Evidence, type Ledger, type LedgerSource } from './schema.js'
 
@@ -66,44 +64,4 @@ function bugIfInvalid<T>(checked: { success: true; data: T } | { success: false;
   throw new Error(`specgate built an invalid ledger (${issue.path.join('.')}: ${issue.message}); this is a bug in specgate`)
 }
 
-/** Reads one ledger or fragment file; any problem is an InputError naming the file. */
-export function readLedger(file: string, shownAs: string = file): Ledger {
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (err) {
-    throw new InputError(`cannot read ledger: ${(err as Error).message}`, { file: shownAs })
-  }
-  return parseLedger(text, shownAs)
-}
-
-export function parseLedger(text: string, shownAs: string): Ledger {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (err) {
-    const m = /position (\d+)/.exec((err as Error).message)
-    // a truncated file ends mid-document: the place to look is its end
-    const offset = m ? Number(m[1]) : /end of JSON input/.test((err as Error).message) ? text.length : undefined
-    const where = offset === undefined ? {} : lineColumn(text, offset)
-    throw new InputError(`not valid JSON (truncated or corrupt ledger fragment): ${(err as Error).message}`, { file: shownAs, ...where })
-  }
-  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
-  if (typeof version === 'number' && version > LEDGER_SCHEMA_VERSION) {
-    throw new InputError(
-      `ledger schemaVersion ${version} is newer than this specgate understands (${LEDGER_SCHEMA_VERSION}); upgrade specgate`,
-      { file: shownAs },
-    )
-  }
-  const parsed = checkLedger(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    throw new InputError(`not a specgate ledger: ${issue.path.join('.') || '(top level)'}: ${issue.message}`, { file: shownAs })
-  }
-  return parsed.data
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n')
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }
-}
+export { readLedger, parseLedger } from './read-ledger.js'

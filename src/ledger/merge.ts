@@ -6,7 +6,7 @@
  * take another source's record with it, whatever order fragments are merged in.
  */
 import type { Evidence, Ledger, LedgerSource } from './schema.js'
-import { LEDGER_SCHEMA_VERSION } from './schema.js'
+import { LEDGER_SCHEMA_VERSION } from './names.js'
 import { compareStrings, sortedItem } from './sorted-json.js'
 
 export function emptyLedger(): Ledger {

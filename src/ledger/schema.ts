@@ -4,12 +4,10 @@
  * published JSON Schema (specs/ledger.schema.json).
  */
 import { z } from 'zod'
-import { RUNNERS } from '../config/schema.js'
+import { RUNNERS } from '../config/names.js'
+import { LEDGER_SCHEMA_VERSION, STEP_STATUSES, TEST_STATUSES } from './names.js'
 
-export const LEDGER_SCHEMA_VERSION = 1
-
-export const TEST_STATUSES = ['passed', 'failed', 'timedOut', 'interrupted', 'skipped', 'todo', 'pending'] as const
-export const STEP_STATUSES = ['passed', 'failed', 'skipped', 'pending', 'undefined', 'ambiguous', 'not-run'] as const
+export { LEDGER_SCHEMA_VERSION, STEP_STATUSES, TEST_STATUSES } from './names.js'
 
 /**
  * A strict object whose parsed output has its keys in code-unit order, whatever order the shape is

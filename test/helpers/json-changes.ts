@@ -1,0 +1,35 @@
+/**
+ * Random changes to parsed JSON, for property tests of the schema checks: valid documents changed in
+ * one or two places, near misses of the schemas' types and any JSON at all.
+ */
+import fc from 'fast-check'
+
+/** Values a change puts somewhere: near misses of the schema's types, and any JSON at all. */
+export const replacement = fc.oneof(
+  fc.constantFrom(-1, 0, 1.5, 2 ** 53, '', 'passed', 'vitest', 'error', 'enforce', '(', 'AUTH', null, true, [], {}),
+  fc.jsonValue({ maxDepth: 2 }),
+)
+export const change = fc.record({ at: fc.nat(), how: fc.constantFrom('delete', 'replace', 'add-key'), value: replacement, key: fc.constantFrom('extra', 'status', 'gate', '__proto__', '0') })
+export type Change = typeof change extends fc.Arbitrary<infer T> ? T : never
+
+/** Applies a change to one place of the parsed JSON (every property and item is a place). */
+export function applyChange(root: unknown, c: Change): void {
+  const places: [Record<string, unknown>, string][] = []
+  const walk = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return
+    for (const k of Object.keys(v)) {
+      places.push([v as Record<string, unknown>, k])
+      walk((v as Record<string, unknown>)[k])
+    }
+  }
+  walk(root)
+  const [parent, key] = places[c.at % places.length]!
+  if (c.how === 'delete') {
+    if (Array.isArray(parent)) parent.splice(Number(key), 1)
+    else delete parent[key]
+  } else if (c.how === 'add-key' && !Array.isArray(parent)) {
+    Object.defineProperty(parent, c.key, { value: c.value, enumerable: true, writable: true, configurable: true })
+  } else {
+    parent[key] = c.value
+  }
+}
