@@ -40,8 +40,7 @@ function noVerdict(verdict: Verdict, describe: string): Gate {
     name: `no-${verdict}`,
     describe,
     severity: 'error',
-    evaluate: ({ verdicts }) =>
-      gated(verdicts.clauses).filter((c) => c.verdict === verdict).map((c) => ({ clause: c, message: c.reason })),
+    evaluate: ({ verdicts }) => (byVerdict(verdicts).get(verdict) ?? []).map((c) => ({ clause: c, message: c.reason })),
   }
 }
 
@@ -55,8 +54,24 @@ function findingGate(name: string, describe: string, severity: GateSeverity): Ga
   }
 }
 
-function gated(clauses: readonly ClauseVerdict[]): ClauseVerdict[] {
-  return clauses.filter((c) => !c.clause.wip)
+/**
+ * The gated clauses (all but `@wip`) by verdict, made once for the eight per-verdict gates instead
+ * of each walking every clause (50,000 clauses: 8 passes and 8 lists of all of them before).
+ */
+const gatedByVerdict = new WeakMap<Verdicts, Map<Verdict, ClauseVerdict[]>>()
+
+function byVerdict(verdicts: Verdicts): Map<Verdict, ClauseVerdict[]> {
+  let map = gatedByVerdict.get(verdicts)
+  if (map) return map
+  map = new Map()
+  for (const c of verdicts.clauses) {
+    if (c.clause.wip) continue
+    const list = map.get(c.verdict)
+    if (list) list.push(c)
+    else map.set(c.verdict, [c])
+  }
+  gatedByVerdict.set(verdicts, map)
+  return map
 }
 
 export const GATES = [

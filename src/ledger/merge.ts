@@ -55,7 +55,8 @@ function latestEvidence(all: readonly Evidence[], sources: Map<string, LedgerSou
   const byKey = new Map<string, Evidence>()
   const textOf = memo(sortedItem)
   for (const e of all) {
-    const key = `${evidenceKey(e)}\u0000${e.source}`
+    // evidenceKey's text and the source, made as one template (no list and join per record)
+    const key = `${e.runner}\u0000${e.test.project ?? ''}\u0000${e.test.file}\u0000${e.test.title}\u0000${e.caseKey}\u0000${e.source}`
     const held = byKey.get(key)
     if (!held || newer(e, held, sources, textOf)) byKey.set(key, e)
   }

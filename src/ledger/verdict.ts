@@ -91,7 +91,8 @@ function judgeClause(clause: Clause, levels: (Level | undefined)[], evidence: Ev
   const reason = clause.wip && worst === 'accepted'
     ? '@wip: its tests pass, but the clause is marked work in progress; remove @wip to have it accepted'
     : clauseReason(cases, verdict)
-  const used = evidence.filter((e) => cases.some((c) => c.evidence.includes(e)))
+  // one case (most clauses) uses exactly its own evidence, in the clause's order
+  const used = cases.length === 1 ? cases[0]!.evidence : evidence.filter((e) => cases.some((c) => c.evidence.includes(e)))
   return { clause, verdict, reason, cases, evidence: used }
 }
 
@@ -99,6 +100,8 @@ function judgeCase(clause: Clause, c: Case, levels: (Level | undefined)[], evide
   const forCase = evidence.filter((e) => e.caseKey === c.key || e.caseKey === clause.id)
   const findings: Finding[] = []
   for (const level of levels) findings.push(...judgeLevel(clause, c, level, forCase, config))
+  // one level, one test (most cases): its finding is the case's, without the lists below
+  if (findings.length === 1) return { key: c.key, verdict: findings[0]!.verdict, reasons: findings[0]!.reason ? [findings[0]!.reason] : [], evidence: forCase }
   const worst = worstOf(findings.map((f) => f.verdict))
   const reasons = findings.filter((f) => f.verdict === worst && f.reason).map((f) => f.reason)
   return { key: c.key, verdict: worst, reasons: [...new Set(reasons)], evidence: forCase }
