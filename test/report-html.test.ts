@@ -8,6 +8,11 @@ import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
+import { runCheck } from '../src/check/run-check.js'
+import { configSchema } from '../src/config/schema.js'
+import type { Ledger } from '../src/ledger/schema.js'
+import { renderHtml } from '../src/report/render-html.js'
+import type { Spec } from '../src/spec/model.js'
 import { loadSpec } from '../src/spec/load-spec.js'
 import { specgate, writeTree } from './helpers/cli.js'
 import { fixtureProject, fragment, passed, writeFragment } from './helpers/check-fixture.js'
@@ -148,19 +153,25 @@ Feature: Inherited tags
 describe('report.html rebuilds what its data leaves out', () => {
   let browser: Browser
   let page: Page
+  let spec: Spec
+  let ledgers: Ledger[]
 
   beforeAll(async () => {
     const { root } = await fixtureProject('check-basic', 'report-html-edges')
     fs.rmSync(path.join(root, 'features'), { recursive: true })
     writeTree(root, { 'features/edges.feature': EDGES })
-    const spec = await loadSpec({ root })
-    writeFragment(root, 'v.json', fragment({ runner: 'vitest', id: 'v', spec }, [
-      passed(spec, 'EDGE-001'),
-      passed(spec, 'EDGE-003[1]'),
-      passed(spec, 'EDGE-003[2]', { status: 'failed', failure: { message: 'row 2 broke' } }),
-      passed(spec, 'EDGE-004', { test: { file: 'test/spec/edges.test.ts', line: 40, title: 'a title of its own' } }),
-    ]))
-    writeFragment(root, 'pw.json', fragment({ runner: 'playwright', id: 'pw', spec }, [passed(spec, 'EDGE-002')]))
+    spec = await loadSpec({ root })
+    ledgers = [
+      fragment({ runner: 'vitest', id: 'v', spec }, [
+        passed(spec, 'EDGE-001'),
+        passed(spec, 'EDGE-003[1]'),
+        passed(spec, 'EDGE-003[2]', { status: 'failed', failure: { message: 'row 2 broke' } }),
+        passed(spec, 'EDGE-004', { test: { file: 'test/spec/edges.test.ts', line: 40, title: 'a title of its own' } }),
+      ]),
+      fragment({ runner: 'playwright', id: 'pw', spec }, [passed(spec, 'EDGE-002')]),
+    ]
+    writeFragment(root, 'v.json', ledgers[0]!)
+    writeFragment(root, 'pw.json', ledgers[1]!)
     expect(specgate(['check', '--today', '2026-01-15'], root).code).toBe(1)
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
     page = await browser.newPage()
@@ -233,5 +244,27 @@ describe('report.html rebuilds what its data leaves out', () => {
       'failed vitest test/spec/keys.test.ts:10 EDGE-003[2] An outline in the rule (EDGE-003[2], 5 ms, 2 assertions)',
     ])
     expect(await page.locator('#detail section:has(h3:text("Cases")) li').allTextContents()).toEqual(['accepted EDGE-003[1] ', 'failed EDGE-003[2] the test failed: row 2 broke (test/spec/keys.test.ts:10)'])
+  })
+
+  test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (values the page would rebuild differently are written out)', clause('REPORT-007', '764ce402fa1c'), async () => {
+    // Without the SPEC's feature models the data has no Feature or Rule tags to rebuild from, and an
+    // owner and level that do not come from the tags (as a config default would) cannot be read off them.
+    const model = runCheck({ spec, config: configSchema.parse({}), ledgers, today: '2026-01-15' })
+    const clauses = model.verdicts.clauses.map((cv) => cv.clause.id === 'EDGE-004' ? { ...cv, clause: { ...cv.clause, owner: 'by-config', levels: ['e2e' as const] } } : cv)
+    const html = [...renderHtml({ ...model, spec: undefined, verdicts: { ...model.verdicts, clauses } }, { color: false, reportDir: 'specgate-report' })].join('')
+    const data = JSON.parse(/id="specgate-data">(.*?)<\/script>/s.exec(html)![1]!) as { clauses: { id: string; tags?: string[]; acceptance?: object }[] }
+    expect(data.clauses.map((c) => c.tags)).toEqual(model.verdicts.clauses.map((cv) => cv.clause.tags))
+    expect(data.clauses.filter((c) => c.acceptance).map((c) => c.id)).toEqual(['EDGE-004'])
+    await page.setContent(html)
+    await open('EDGE-002')
+    expect(await tags()).toEqual(['@owner:edge', '@acceptor:qa', '@shared', '@rule-tag', '@owner:rules', '@e2e', '@unit', '@id:EDGE-002'])
+    expect(await meta()).toBe('Inherited tags · features/edges.feature:13 · level e2e, unit · owner rules · acceptor qa')
+    await open('EDGE-004')
+    expect(await tags()).toEqual(['@owner:edge', '@acceptor:qa', '@shared', '@unit', '@id:EDGE-004'])
+    expect(await meta()).toBe('Inherited tags · features/edges.feature:31 · level e2e · owner by-config · acceptor qa')
+    await page.getByTestId('filter-owner').selectOption('by-config')
+    expect(await rows()).toEqual(['EDGE-004'])
+    await page.getByTestId('filter-tag').selectOption('@rule-tag')
+    expect(await rows()).toEqual([])
   })
 })
