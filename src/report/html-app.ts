@@ -8,8 +8,9 @@ import type { HtmlClause, HtmlData, HtmlEvidence } from './html-data.js'
 import type { PageDerive } from './html-derive.js'
 
 /** A clause as the page shows and filters it: with what the data leaves out rebuilt (html-derive.ts). */
-interface PageClause extends Omit<HtmlClause, 'rule' | 'tags' | 'acceptance'> {
+interface PageClause extends Omit<HtmlClause, 'rule' | 'reason' | 'tags' | 'acceptance'> {
   rule?: string
+  reason: string
   tags: string[]
   levels: string[]
   owner?: string
@@ -33,7 +34,7 @@ export function htmlApp(derive: PageDerive): void {
     const rule = c.rule === undefined ? undefined : data.rules[c.rule]!
     const tags = c.tags ?? derive.inheritedTags(rule ? f.tags.concat(rule.tags) : f.tags, c.ownTags)
     const { levels, owner, acceptor } = c.acceptance ?? derive.acceptanceOf(tags)
-    return { ...c, rule: rule?.name, tags, levels, owner, acceptor }
+    return { ...c, rule: rule?.name, reason: c.reason ?? '', tags, levels, owner, acceptor }
   }
 
   const verdictBadge = (v: string, extra?: string) => el('span', { class: `verdict v-${v}`, 'data-verdict': v }, extra ? `${v} (${extra})` : v)
@@ -189,8 +190,10 @@ export function htmlApp(derive: PageDerive): void {
     return el('ul', { class: 'data' }, ...parts.map((p) => el('li', {}, p)))
   }
 
-  function evidenceBlock(e: HtmlEvidence): HTMLElement {
-    const head = el('div', { class: 'ev-head' }, el('span', { class: `status s-${e.status}` }, e.status), ` ${e.runner}${e.project ? ` [${e.project}]` : ''} `, el('code', {}, data.strings[e.place]), ` ${e.title}`, ` (${e.case}, ${e.durationMs} ms${e.retries ? `, ${e.retries} retries` : ''}${e.assertions === null ? '' : `, ${e.assertions} assertions`}${e.skeleton ? ', skeleton' : ''}${e.detail ? `, ${e.detail}` : ''})`)
+  function evidenceBlock(c: PageClause, e: HtmlEvidence): HTMLElement {
+    const kase = e.case ?? c.id
+    const title = e.title ?? derive.evidenceTitle(kase, c.name)
+    const head = el('div', { class: 'ev-head' }, el('span', { class: `status s-${e.status}` }, e.status), ` ${e.runner}${e.project ? ` [${e.project}]` : ''} `, el('code', {}, data.strings[e.place]), ` ${title}`, ` (${kase}, ${e.durationMs} ms${e.retries ? `, ${e.retries} retries` : ''}${e.assertions === null ? '' : `, ${e.assertions} assertions`}${e.skeleton ? ', skeleton' : ''}${e.detail ? `, ${e.detail}` : ''})`)
     const box = el('div', { class: 'evidence', 'data-testid': 'evidence' }, head)
     if (e.failure) box.append(el('pre', { class: 'failure', 'data-testid': 'failure' }, `${e.failure.step ? `at step "${e.failure.step}"\n` : ''}${e.failure.message}`))
     if (e.steps) box.append(el('ol', { class: 'steps' }, ...e.steps.map(([keyword, text, s, error]) => {
@@ -221,8 +224,8 @@ export function htmlApp(derive: PageDerive): void {
       el('p', { class: 'tags' }, ...c.tags.map((t) => el('span', { class: 'tag' }, t))),
       section('Gherkin', el('pre', { class: 'gherkin', 'data-testid': 'gherkin' }, gherkinText(c))),
     )
-    if (c.cases) detail.append(section('Cases', el('ul', {}, ...c.cases.map((k) => el('li', {}, verdictBadge(k.verdict), ` ${k.key} `, k.reasons.join('; ')))))) 
-    detail.append(section(`Tests (${c.evidence.length})`, ...(c.evidence.length ? c.evidence.map(evidenceBlock) : [el('p', { class: 'muted' }, 'no test brought evidence for this clause')])))
+    if (c.cases) detail.append(section('Cases', el('ul', {}, ...c.cases.map((k, i) => el('li', {}, verdictBadge(k.verdict), ` ${k.key ?? derive.outlineCaseKey(c.id, i)} `, k.reasons.join('; ')))))) 
+    detail.append(section(`Tests (${c.evidence.length})`, ...(c.evidence.length ? c.evidence.map((e) => evidenceBlock(c, e)) : [el('p', { class: 'muted' }, 'no test brought evidence for this clause')])))
     if (c.waiver) {
       const w = c.waiver
       detail.append(section('Waiver', el('p', { 'data-testid': 'waiver' }, `${w.status}: ${w.reason} (owner ${w.owner}${w.acceptor ? `, acceptor ${w.acceptor}` : ''}, expires ${w.expires}, ${w.at})`, w.link ? el('span', {}, ' ', el('code', {}, w.link)) : undefined)))

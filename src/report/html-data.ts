@@ -1,7 +1,8 @@
 /**
  * The data the HTML report's page renders from: the report model cut down to plain JSON, with the
- * clause's Gherkin text rebuilt from the clause model. It is written in chunks (one per clause),
- * already escaped for a script element: for a large SPEC it is tens of MB.
+ * clause's Gherkin text rebuilt from the clause model, and what the page can rebuild exactly left
+ * out (html-derive.ts). It is written in chunks (one per clause), already escaped for a script
+ * element: for a large SPEC it is tens of MB.
  */
 import type { ClauseVerdict } from '../ledger/verdict.js'
 import type { Evidence } from '../ledger/schema.js'
@@ -10,7 +11,7 @@ import { withNames } from '../spec/build-feature.js'
 import { jsonForScript } from './escape.js'
 import { placeOf } from '../ledger/judge-evidence.js'
 import { byFeature } from './group.js'
-import { acceptanceOf, inheritedTags } from './html-derive.js'
+import { acceptanceOf, evidenceTitle, inheritedTags, outlineCaseKey } from './html-derive.js'
 import type { ReportModel } from './model.js'
 
 export interface HtmlData {
@@ -36,7 +37,7 @@ export interface HtmlData {
 
 /**
  * A clause, with what the page can rebuild left out (html-derive.ts, checked per clause as it is
- * written). Figures are of the benchmark's report.html (50,000 clauses), 34.5 MB before any of it.
+ * written). Figures are of the benchmark's report.html (50,000 clauses): 34.5 MB before, 22.9 after.
  */
 export interface HtmlClause {
   id: string
@@ -48,7 +49,8 @@ export interface HtmlClause {
   line: number
   verdict: string
   waivedVerdict?: string
-  reason: string
+  /** absent when empty, as an accepted clause's is (`"reason":""` was 0.6 MB) */
+  reason?: string
   /**
    * Only where the page would rebuild them differently: it takes its feature's and rule's tags,
    * then those of `ownTags` not among them, as the model does. Written out per clause they were
@@ -71,18 +73,23 @@ export interface HtmlClause {
   keyword: number
   /** the steps with their arguments, then Examples: indexes into `strings` */
   gherkin: number[]
-  /** only when the clause has more than one case (an Outline's rows): the page lists them then */
-  cases?: { key: string; verdict: string; reasons: string[] }[]
+  /**
+   * only when the clause has more than one case (an Outline's rows): the page lists them then;
+   * `key` only when it is not `id[n]` (outlineCaseKey): all 15,000 were, 0.35 MB written out
+   */
+  cases?: { key?: string; verdict: string; reasons: string[] }[]
   evidence: HtmlEvidence[]
   waiver?: { reason: string; owner: string; expires: string; link?: string; acceptor?: string; status: string; at: string }
 }
 
 export interface HtmlEvidence {
-  case: string
+  /** only when it is not the clause id (an Outline row's is `id[n]`): 45,000 of 60,000 were, 1.0 MB */
+  case?: string
   runner: string
   /** index into `strings`: `file:line` of the test */
   place: number
-  title: string
+  /** only when it is not `case name` (evidenceTitle), the title skeletons give: 3.1 MB written out */
+  title?: string
   project?: string
   status: string
   detail?: string
@@ -250,12 +257,14 @@ function clauseData(cv: ClauseVerdict, feature: number, scope: ClauseScope, use:
   const own = ownTags(c)
   return {
     id, name: c.name, feature, rule: scope.rule, line: c.line,
-    verdict: cv.verdict, waivedVerdict: cv.waivedVerdict, reason: cv.reason,
+    verdict: cv.verdict, waivedVerdict: cv.waivedVerdict, reason: cv.reason || undefined,
     tags: sameList(inheritedTags(scope.tags, own), c.tags) ? undefined : c.tags,
     acceptance: sameAcceptance(c) ? undefined : { levels: c.levels, owner: c.owner, acceptor: c.acceptor },
     ownTags: own, keyword: strings.ofFew(c.keyword), gherkin: strings.gherkin(c),
-    cases: cv.cases.length > 1 ? cv.cases.map((k) => ({ key: k.key, verdict: k.verdict, reasons: k.reasons })) : undefined,
-    evidence: cv.evidence.map((e) => evidenceData(e, strings)),
+    cases: cv.cases.length > 1
+      ? cv.cases.map((k, i) => ({ key: k.key === outlineCaseKey(id, i) ? undefined : k.key, verdict: k.verdict, reasons: k.reasons }))
+      : undefined,
+    evidence: cv.evidence.map((e) => evidenceData(e, id, c.name, strings)),
     waiver: use && {
       reason: use.waiver.reason, owner: use.waiver.owner, expires: use.waiver.expires, link: use.waiver.link,
       acceptor: use.waiver.acceptor, status: use.status, at: `${use.waiver.file}:${use.waiver.line}`,
@@ -273,9 +282,10 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
-function evidenceData(e: Evidence, strings: PageStrings): HtmlEvidence {
+function evidenceData(e: Evidence, id: string, name: string, strings: PageStrings): HtmlEvidence {
   return {
-    case: e.caseKey, runner: e.runner, place: strings.place(e.test), title: e.test.title, project: e.test.project,
+    case: e.caseKey === id ? undefined : e.caseKey, runner: e.runner, place: strings.place(e.test),
+    title: e.test.title === evidenceTitle(e.caseKey, name) ? undefined : e.test.title, project: e.test.project,
     status: e.status, detail: e.detail, skeleton: e.skeleton || undefined, durationMs: e.durationMs, retries: e.retries || undefined,
     assertions: e.assertions, failure: e.failure, data: e.data,
     steps: e.steps && e.steps.map((st) => {

@@ -32,7 +32,17 @@ export function acceptanceOf(tags: readonly string[]): { levels: string[]; owner
   return out
 }
 
-export const PAGE_DERIVE = { inheritedTags, acceptanceOf }
+/** The title a generated skeleton (and the benchmark) gives a test: its case key, then the clause name. */
+export function evidenceTitle(caseKey: string, clauseName: string): string {
+  return `${caseKey} ${clauseName}`
+}
+
+/** An Outline's case key by its place among the clause's cases (model.ts `caseKey`). */
+export function outlineCaseKey(id: string, index: number): string {
+  return `${id}[${index + 1}]`
+}
+
+export const PAGE_DERIVE = { inheritedTags, acceptanceOf, evidenceTitle, outlineCaseKey }
 export type PageDerive = typeof PAGE_DERIVE
 
 /** PAGE_DERIVE as a script expression, for the page to call with. */
