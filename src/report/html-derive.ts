@@ -32,7 +32,7 @@ export function acceptanceOf(tags: readonly string[]): { levels: string[]; owner
   return out
 }
 
-/** The title a generated skeleton (and the benchmark) gives a test: its case key, then the clause name. */
+/** The title a generated skeleton gives a scenario's test (render-skeleton.ts `testTitle`): case key, then clause name. */
 export function evidenceTitle(caseKey: string, clauseName: string): string {
   return `${caseKey} ${clauseName}`
 }
