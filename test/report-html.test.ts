@@ -8,7 +8,13 @@ import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
-import { specgate } from './helpers/cli.js'
+import { runCheck } from '../src/check/run-check.js'
+import { configSchema } from '../src/config/schema.js'
+import type { Ledger } from '../src/ledger/schema.js'
+import { renderHtml } from '../src/report/render-html.js'
+import type { Spec } from '../src/spec/model.js'
+import { loadSpec } from '../src/spec/load-spec.js'
+import { specgate, writeTree } from './helpers/cli.js'
 import { fixtureProject, fragment, passed, writeFragment } from './helpers/check-fixture.js'
 
 const HOSTILE = '<img src=x onerror=alert(1)>'
@@ -94,5 +100,171 @@ describe('report.html in Chromium', () => {
     expect(await page.locator('script').count()).toBe(2)
     expect(dialogs).toEqual([])
     expect(requests).toEqual([reportUrl])
+  })
+})
+
+/**
+ * The page rebuilds each clause's inherited tags, levels, owner and acceptor, its rule, and each
+ * test's case and title from the compact data (html-derive.ts): here the cases a wrong rebuild
+ * would get wrong, each checked in the detail view and through the tag filter.
+ */
+const EDGES = `@owner:edge @acceptor:qa @shared
+Feature: Inherited tags
+
+  @unit @shared @id:EDGE-001
+  Scenario: Own tags repeat a feature tag
+    When it runs
+    Then it passes
+
+  @rule-tag @shared @owner:rules
+  Rule: tagged rule
+
+    @e2e @unit @unit @rule-tag @id:EDGE-002
+    Scenario: Own tags repeat rule tags and a level twice
+      When it runs
+      Then it passes
+
+    @integration @owner:mine @id:EDGE-003
+    Scenario Outline: An outline in the rule
+      When it runs with <n>
+      Then it passes
+
+      @examples-tag
+      Examples:
+        | n |
+        | 1 |
+        | 2 |
+
+  Rule: untagged rule
+
+    @unit @id:EDGE-004
+    Scenario: A test with its own title
+      When it runs
+      Then it passes
+
+  @id:EDGE-005
+  Rule: a rule that names its one clause
+
+    Scenario: No own tags at all
+      When it runs
+      Then it passes
+`
+
+describe('report.html rebuilds what its data leaves out', () => {
+  let browser: Browser
+  let page: Page
+  let spec: Spec
+  let ledgers: Ledger[]
+
+  beforeAll(async () => {
+    const { root } = await fixtureProject('check-basic', 'report-html-edges')
+    fs.rmSync(path.join(root, 'features'), { recursive: true })
+    writeTree(root, { 'features/edges.feature': EDGES })
+    spec = await loadSpec({ root })
+    ledgers = [
+      fragment({ runner: 'vitest', id: 'v', spec }, [
+        passed(spec, 'EDGE-001'),
+        passed(spec, 'EDGE-003[1]'),
+        passed(spec, 'EDGE-003[2]', { status: 'failed', failure: { message: 'row 2 broke' } }),
+        passed(spec, 'EDGE-004', { test: { file: 'test/spec/edges.test.ts', line: 40, title: 'a title of its own' } }),
+      ]),
+      fragment({ runner: 'playwright', id: 'pw', spec }, [passed(spec, 'EDGE-002')]),
+    ]
+    writeFragment(root, 'v.json', ledgers[0]!)
+    writeFragment(root, 'pw.json', ledgers[1]!)
+    expect(specgate(['check', '--today', '2026-01-15'], root).code).toBe(1)
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+    page = await browser.newPage()
+    await page.goto(pathToFileURL(path.join(root, 'specgate-report/report.html')).href)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  const rows = () => page.getByTestId('clause-row').evaluateAll((list) => list.map((r) => r.getAttribute('data-clause')))
+  const tags = () => page.locator('#detail .tags .tag').allTextContents()
+  const meta = () => page.locator('#detail p.meta').textContent()
+  const open = async (id: string) => {
+    await page.locator(`a.clause[data-clause="${id}"]`).click()
+    await expect.poll(() => page.locator('#detail h2 .id').textContent()).toBe(id) // the detail follows the hash, a moment later
+  }
+
+  test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (inherited tags, levels and owner)', clause('REPORT-007', '764ce402fa1c'), async () => {
+    await expect.poll(() => page.getByTestId('total-clauses').textContent()).toBe('5 clauses')
+    await open('EDGE-001')
+    expect(await tags()).toEqual(['@owner:edge', '@acceptor:qa', '@shared', '@unit', '@id:EDGE-001'])
+    expect(await meta()).toBe('Inherited tags · features/edges.feature:5 · level unit · owner edge · acceptor qa')
+    await open('EDGE-002')
+    expect(await tags()).toEqual(['@owner:edge', '@acceptor:qa', '@shared', '@rule-tag', '@owner:rules', '@e2e', '@unit', '@id:EDGE-002'])
+    expect(await meta()).toBe('Inherited tags · features/edges.feature:13 · level e2e, unit · owner rules · acceptor qa')
+    expect((await page.getByTestId('gherkin').textContent())!.split('\n')[0]).toBe('@e2e @unit @unit @rule-tag @id:EDGE-002')
+    await open('EDGE-003')
+    expect(await tags()).toEqual(['@owner:edge', '@acceptor:qa', '@shared', '@rule-tag', '@owner:rules', '@integration', '@owner:mine', '@id:EDGE-003'])
+    expect(await meta()).toBe('Inherited tags · features/edges.feature:18 · level integration · owner mine · acceptor qa')
+    expect(await page.getByTestId('gherkin').textContent()).toContain('  @examples-tag\n  Examples:')
+    await open('EDGE-004')
+    expect(await tags()).toEqual(['@owner:edge', '@acceptor:qa', '@shared', '@unit', '@id:EDGE-004'])
+    await open('EDGE-005')
+    expect(await tags()).toEqual(['@owner:edge', '@acceptor:qa', '@shared', '@id:EDGE-005'])
+    expect(await meta()).toBe('Inherited tags · features/edges.feature:38 · level - · owner edge · acceptor qa')
+    expect((await page.getByTestId('gherkin').textContent())!.split('\n')[0]).toBe('Scenario: No own tags at all')
+    expect(await page.locator('#tree li.rule').allTextContents()).toEqual(['Rule: tagged rule', 'Rule: untagged rule', 'Rule: a rule that names its one clause'])
+  })
+
+  test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (the tag and owner filters on rebuilt tags)', clause('REPORT-007', '764ce402fa1c'), async () => {
+    const options = await page.getByTestId('filter-tag').locator('option').evaluateAll((list) => list.map((o) => o.getAttribute('value')))
+    expect(options).toEqual(['', '@acceptor:qa', '@e2e', '@id:EDGE-001', '@id:EDGE-002', '@id:EDGE-003', '@id:EDGE-004', '@id:EDGE-005', '@integration', '@owner:edge', '@owner:mine', '@owner:rules', '@rule-tag', '@shared', '@unit'])
+    await page.getByTestId('filter-tag').selectOption('@shared')
+    expect(await rows()).toEqual(['EDGE-001', 'EDGE-002', 'EDGE-003', 'EDGE-004', 'EDGE-005'])
+    await page.getByTestId('filter-tag').selectOption('@rule-tag')
+    expect(await rows()).toEqual(['EDGE-002', 'EDGE-003'])
+    await page.getByTestId('filter-tag').selectOption('@unit')
+    expect(await rows()).toEqual(['EDGE-001', 'EDGE-002', 'EDGE-004'])
+    await page.getByTestId('filter-tag').selectOption('@id:EDGE-005')
+    expect(await rows()).toEqual(['EDGE-005'])
+    await page.getByTestId('filter-tag').selectOption('')
+    await page.getByTestId('filter-owner').selectOption('rules')
+    expect(await rows()).toEqual(['EDGE-002'])
+    await page.getByTestId('filter-owner').selectOption('')
+    await page.getByTestId('filter-level').selectOption('e2e')
+    expect(await rows()).toEqual(['EDGE-002'])
+    await page.getByTestId('filter-level').selectOption('')
+  })
+
+  test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (test titles and Outline cases)', clause('REPORT-007', '764ce402fa1c'), async () => {
+    const heads = () => page.locator('#detail .ev-head').allTextContents()
+    await open('EDGE-001')
+    expect(await heads()).toEqual(['passed vitest test/spec/keys.test.ts:10 EDGE-001 Own tags repeat a feature tag (EDGE-001, 5 ms, 2 assertions)'])
+    await open('EDGE-004')
+    expect(await heads()).toEqual(['passed vitest test/spec/edges.test.ts:40 a title of its own (EDGE-004, 5 ms, 2 assertions)'])
+    await open('EDGE-003')
+    expect(await heads()).toEqual([
+      'passed vitest test/spec/keys.test.ts:10 EDGE-003[1] An outline in the rule (EDGE-003[1], 5 ms, 2 assertions)',
+      'failed vitest test/spec/keys.test.ts:10 EDGE-003[2] An outline in the rule (EDGE-003[2], 5 ms, 2 assertions)',
+    ])
+    expect(await page.locator('#detail section:has(h3:text("Cases")) li').allTextContents()).toEqual(['accepted EDGE-003[1] ', 'failed EDGE-003[2] the test failed: row 2 broke (test/spec/keys.test.ts:10)'])
+  })
+
+  test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (values the page would rebuild differently are written out)', clause('REPORT-007', '764ce402fa1c'), async () => {
+    // Without the SPEC's feature models the data has no Feature or Rule tags to rebuild from, and an
+    // owner and level that do not come from the tags (as a config default would) cannot be read off them.
+    const model = runCheck({ spec, config: configSchema.parse({}), ledgers, today: '2026-01-15' })
+    const clauses = model.verdicts.clauses.map((cv) => cv.clause.id === 'EDGE-004' ? { ...cv, clause: { ...cv.clause, owner: 'by-config', levels: ['e2e' as const] } } : cv)
+    const html = [...renderHtml({ ...model, spec: undefined, verdicts: { ...model.verdicts, clauses } }, { color: false, reportDir: 'specgate-report' })].join('')
+    const data = JSON.parse(/id="specgate-data">(.*?)<\/script>/s.exec(html)![1]!) as { clauses: { id: string; tags?: string[]; acceptance?: object }[] }
+    expect(data.clauses.map((c) => c.tags)).toEqual(model.verdicts.clauses.map((cv) => cv.clause.tags))
+    expect(data.clauses.filter((c) => c.acceptance).map((c) => c.id)).toEqual(['EDGE-004'])
+    await page.setContent(html)
+    await open('EDGE-002')
+    expect(await tags()).toEqual(['@owner:edge', '@acceptor:qa', '@shared', '@rule-tag', '@owner:rules', '@e2e', '@unit', '@id:EDGE-002'])
+    expect(await meta()).toBe('Inherited tags · features/edges.feature:13 · level e2e, unit · owner rules · acceptor qa')
+    await open('EDGE-004')
+    expect(await tags()).toEqual(['@owner:edge', '@acceptor:qa', '@shared', '@unit', '@id:EDGE-004'])
+    expect(await meta()).toBe('Inherited tags · features/edges.feature:31 · level e2e · owner by-config · acceptor qa')
+    await page.getByTestId('filter-owner').selectOption('by-config')
+    expect(await rows()).toEqual(['EDGE-004'])
+    await page.getByTestId('filter-tag').selectOption('@rule-tag')
+    expect(await rows()).toEqual([])
   })
 })

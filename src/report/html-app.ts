@@ -4,10 +4,22 @@
  * element with textContent: no text from the data is ever parsed as HTML.
  */
 /* eslint-disable max-lines-per-function */
-import type { HtmlClause, HtmlData } from './html-data.js'
+import type { HtmlClause, HtmlData, HtmlEvidence } from './html-data.js'
+import type { PageDerive } from './html-derive.js'
 
-export function htmlApp(): void {
+/** A clause as the page shows and filters it: with what the data leaves out rebuilt (html-derive.ts). */
+interface PageClause extends Omit<HtmlClause, 'rule' | 'reason' | 'tags' | 'acceptance'> {
+  rule?: string
+  reason: string
+  tags: string[]
+  levels: string[]
+  owner?: string
+  acceptor?: string
+}
+
+export function htmlApp(derive: PageDerive): void {
   const data = JSON.parse(document.getElementById('specgate-data')!.textContent!) as HtmlData
+  const clauses = data.clauses.map(pageClause)
   const AUTO_OPEN = 1000
   const filters: Record<'verdict' | 'level' | 'owner' | 'acceptor' | 'tag' | 'q', string> = { verdict: '', level: '', owner: '', acceptor: '', tag: '', q: '' }
 
@@ -17,6 +29,14 @@ export function htmlApp(): void {
     for (const c of children) if (c !== undefined) node.append(typeof c === 'string' ? document.createTextNode(c) : c)
     return node
   }
+  function pageClause(c: HtmlClause): PageClause {
+    const f = data.features[c.feature]!
+    const rule = c.rule === undefined ? undefined : data.rules[c.rule]!
+    const tags = c.tags ?? derive.inheritedTags(rule ? f.tags.concat(rule.tags) : f.tags, c.ownTags)
+    const { levels, owner, acceptor } = c.acceptance ?? derive.acceptanceOf(tags)
+    return { ...c, rule: rule?.name, reason: c.reason ?? '', tags, levels, owner, acceptor }
+  }
+
   const verdictBadge = (v: string, extra?: string) => el('span', { class: `verdict v-${v}`, 'data-verdict': v }, extra ? `${v} (${extra})` : v)
 
   function renderTotals(): void {
@@ -83,11 +103,11 @@ export function htmlApp(): void {
   }
 
   function renderFilters(): void {
-    options('verdict', 'verdict', data.clauses.map((c) => c.verdict))
-    options('level', 'level', data.clauses.flatMap((c) => c.levels))
-    options('owner', 'owner', data.clauses.flatMap((c) => (c.owner ? [c.owner] : [])))
-    options('acceptor', 'acceptor', data.clauses.flatMap((c) => (c.acceptor ? [c.acceptor] : [])))
-    options('tag', 'tag', data.clauses.flatMap((c) => c.tags))
+    options('verdict', 'verdict', clauses.map((c) => c.verdict))
+    options('level', 'level', clauses.flatMap((c) => c.levels))
+    options('owner', 'owner', clauses.flatMap((c) => (c.owner ? [c.owner] : [])))
+    options('acceptor', 'acceptor', clauses.flatMap((c) => (c.acceptor ? [c.acceptor] : [])))
+    options('tag', 'tag', clauses.flatMap((c) => c.tags))
     const q = el('input', { type: 'search', id: 'filter-q', 'data-testid': 'filter-q', placeholder: 'search id or name', 'aria-label': 'search' })
     q.addEventListener('input', () => setFilter('q', q.value))
     document.getElementById('filters')!.append(q)
@@ -100,7 +120,7 @@ export function htmlApp(): void {
     renderTree()
   }
 
-  function matches(c: HtmlClause): boolean {
+  function matches(c: PageClause): boolean {
     const f = filters
     if (f.verdict === '!accepted' ? c.verdict === 'accepted' : f.verdict && c.verdict !== f.verdict) return false
     if (f.level && !c.levels.includes(f.level)) return false
@@ -111,13 +131,13 @@ export function htmlApp(): void {
     return !q || c.id.toLowerCase().includes(q) || c.name.toLowerCase().includes(q)
   }
 
-  function clauseRow(c: HtmlClause): HTMLElement {
+  function clauseRow(c: PageClause): HTMLElement {
     const a = el('a', { href: `#clause=${encodeURIComponent(c.id)}`, class: 'clause', 'data-testid': 'clause-row', 'data-clause': c.id },
       verdictBadge(c.verdict), el('span', { class: 'id' }, c.id), el('span', { class: 'name' }, c.name))
     return el('li', {}, a)
   }
 
-  function clauseList(list: HtmlClause[]): HTMLElement {
+  function clauseList(list: PageClause[]): HTMLElement {
     const ul = el('ul', { class: 'clauses' })
     let rule: string | undefined
     for (const c of list) {
@@ -131,16 +151,16 @@ export function htmlApp(): void {
   function renderTree(): void {
     const tree = document.getElementById('tree')!
     tree.replaceChildren()
-    const byFeature = new Map<number, HtmlClause[]>()
+    const byFeature = new Map<number, PageClause[]>()
     let shown = 0
-    for (const c of data.clauses) {
+    for (const c of clauses) {
       if (!matches(c)) continue
       shown++
       const list = byFeature.get(c.feature)
       if (list) list.push(c)
       else byFeature.set(c.feature, [c])
     }
-    document.getElementById('shown')!.textContent = `${shown} of ${data.clauses.length} clauses shown`
+    document.getElementById('shown')!.textContent = `${shown} of ${clauses.length} clauses shown`
     for (const [i, list] of byFeature) {
       const f = data.features[i]!
       const open = list.filter((c) => c.verdict !== 'accepted').length
@@ -161,7 +181,7 @@ export function htmlApp(): void {
     return el('section', {}, el('h3', {}, title), ...children)
   }
 
-  function dataState(d: NonNullable<HtmlClause['evidence'][number]['data']>): HTMLElement {
+  function dataState(d: NonNullable<HtmlEvidence['data']>): HTMLElement {
     const parts: string[] = []
     if (d.probe) parts.push(`probe: ${Object.entries(d.probe).map(([k, v]) => `${k}: ${v}`).join(', ') || 'nothing'}`)
     for (const o of d.observed) parts.push(`rows in ${o.entity}: ${o.count}${o.source ? ` (${o.source})` : ''}`)
@@ -170,8 +190,10 @@ export function htmlApp(): void {
     return el('ul', { class: 'data' }, ...parts.map((p) => el('li', {}, p)))
   }
 
-  function evidenceBlock(e: HtmlClause['evidence'][number]): HTMLElement {
-    const head = el('div', { class: 'ev-head' }, el('span', { class: `status s-${e.status}` }, e.status), ` ${e.runner}${e.project ? ` [${e.project}]` : ''} `, el('code', {}, data.strings[e.place]), ` ${e.title}`, ` (${e.case}, ${e.durationMs} ms${e.retries ? `, ${e.retries} retries` : ''}${e.assertions === null ? '' : `, ${e.assertions} assertions`}${e.skeleton ? ', skeleton' : ''}${e.detail ? `, ${e.detail}` : ''})`)
+  function evidenceBlock(c: PageClause, e: HtmlEvidence): HTMLElement {
+    const kase = e.case ?? c.id
+    const title = e.title ?? derive.evidenceTitle(kase, c.name)
+    const head = el('div', { class: 'ev-head' }, el('span', { class: `status s-${e.status}` }, e.status), ` ${e.runner}${e.project ? ` [${e.project}]` : ''} `, el('code', {}, data.strings[e.place]), ` ${title}`, ` (${kase}, ${e.durationMs} ms${e.retries ? `, ${e.retries} retries` : ''}${e.assertions === null ? '' : `, ${e.assertions} assertions`}${e.skeleton ? ', skeleton' : ''}${e.detail ? `, ${e.detail}` : ''})`)
     const box = el('div', { class: 'evidence', 'data-testid': 'evidence' }, head)
     if (e.failure) box.append(el('pre', { class: 'failure', 'data-testid': 'failure' }, `${e.failure.step ? `at step "${e.failure.step}"\n` : ''}${e.failure.message}`))
     if (e.steps) box.append(el('ol', { class: 'steps' }, ...e.steps.map(([keyword, text, s, error]) => {
@@ -183,14 +205,14 @@ export function htmlApp(): void {
     return box
   }
 
-  function gherkinText(c: HtmlClause): string {
+  function gherkinText(c: PageClause): string {
     const lines = [`${data.strings[c.keyword]}: ${c.name}`, ...c.gherkin.map((i) => data.strings[i])]
     if (c.ownTags) lines.unshift(c.ownTags)
     return lines.join('\n')
   }
 
   function showDetail(id: string): void {
-    const c = data.clauses.find((x) => x.id === id)
+    const c = clauses.find((x) => x.id === id)
     const detail = document.getElementById('detail')!
     detail.replaceChildren()
     if (!c) return void detail.append(el('p', { class: 'muted' }, 'Pick a clause to see its Gherkin text, tests, steps and evidence.'))
@@ -202,8 +224,8 @@ export function htmlApp(): void {
       el('p', { class: 'tags' }, ...c.tags.map((t) => el('span', { class: 'tag' }, t))),
       section('Gherkin', el('pre', { class: 'gherkin', 'data-testid': 'gherkin' }, gherkinText(c))),
     )
-    if (c.cases) detail.append(section('Cases', el('ul', {}, ...c.cases.map((k) => el('li', {}, verdictBadge(k.verdict), ` ${k.key} `, k.reasons.join('; ')))))) 
-    detail.append(section(`Tests (${c.evidence.length})`, ...(c.evidence.length ? c.evidence.map(evidenceBlock) : [el('p', { class: 'muted' }, 'no test brought evidence for this clause')])))
+    if (c.cases) detail.append(section('Cases', el('ul', {}, ...c.cases.map((k, i) => el('li', {}, verdictBadge(k.verdict), ` ${k.key ?? derive.outlineCaseKey(c.id, i)} `, k.reasons.join('; ')))))) 
+    detail.append(section(`Tests (${c.evidence.length})`, ...(c.evidence.length ? c.evidence.map((e) => evidenceBlock(c, e)) : [el('p', { class: 'muted' }, 'no test brought evidence for this clause')])))
     if (c.waiver) {
       const w = c.waiver
       detail.append(section('Waiver', el('p', { 'data-testid': 'waiver' }, `${w.status}: ${w.reason} (owner ${w.owner}${w.acceptor ? `, acceptor ${w.acceptor}` : ''}, expires ${w.expires}, ${w.at})`, w.link ? el('span', {}, ' ', el('code', {}, w.link)) : undefined)))

@@ -6,6 +6,7 @@
 import { escapeHtml } from './escape.js'
 import { htmlApp } from './html-app.js'
 import { htmlDataJson } from './html-data.js'
+import { pageDeriveScript } from './html-derive.js'
 import { HTML_STYLE } from './html-style.js'
 import type { RenderContext, ReportModel } from './model.js'
 
@@ -34,7 +35,7 @@ export function* renderHtml(model: ReportModel, _ctx: RenderContext): Generator<
 <script type="application/json" id="specgate-data">`
   yield* htmlDataJson(model)
   yield `</script>
-<script>(${htmlApp.toString()})()</script>
+<script>(${htmlApp.toString()})(${pageDeriveScript()})</script>
 </body>
 </html>
 `
