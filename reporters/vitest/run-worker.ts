@@ -1,8 +1,9 @@
 /**
  * The evidence thread's entry point (see run-thread.ts). It lowers the thread's priority before it
- * loads anything: the thread's modules (the SPEC parser, the schemas, zod) take about 0.1 s of CPU
- * to load, which, as static imports of the thread itself, ran at normal priority, beside the test
- * files. Messages the reporter posts meanwhile wait in the port until evidence-thread.ts listens.
+ * loads anything: the thread's modules (the SPEC parser, the schema checks) took about 0.1 s of CPU
+ * to load when zod was among them, which, as static imports of the thread itself, ran at normal
+ * priority, beside the test files. Messages the reporter posts meanwhile wait in the port until
+ * evidence-thread.ts listens.
  */
 import os from 'node:os'
 

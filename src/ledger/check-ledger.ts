@@ -32,12 +32,12 @@ interface GeneratedCheck {
  * ledger's `problem` is its key path and what is wrong there (`evidence.0.durationMs: must be >= 0`).
  */
 export function checkLedger(raw: unknown): LedgerCheck {
-  const ledger = validateLedgerWithoutRecords as GeneratedCheck
-  if (!ledger(raw)) return { success: false, problem: problemOf(ledger.errors, '') }
+  const head = headProblem(raw)
+  if (head !== undefined) return { success: false, problem: head }
   const records = (raw as { evidence: unknown[] }).evidence
-  const record = validateEvidenceRecord as GeneratedCheck
   for (let i = 0; i < records.length; i++) {
-    if (!record(records[i])) return { success: false, problem: problemOf(record.errors, `/evidence/${i}`) }
+    const problem = recordProblem(records[i], `/evidence/${i}`)
+    if (problem !== undefined) return { success: false, problem }
   }
   return { success: true, data: raw as Ledger }
 }
@@ -45,6 +45,18 @@ export function checkLedger(raw: unknown): LedgerCheck {
 /** The generated check alone. */
 export function passesLedgerSchema(raw: unknown): boolean {
   return checkLedger(raw).success
+}
+
+/** A ledger's sources, errors and version, its records not looked at (an `evidence` list must be there). */
+export function headProblem(raw: unknown): string | undefined {
+  const ledger = validateLedgerWithoutRecords as GeneratedCheck
+  return ledger(raw) ? undefined : problemOf(ledger.errors, '')
+}
+
+/** One evidence record, defaults filled in; `at`: its JSON Pointer in the ledger, for the problem's key path. */
+export function recordProblem(raw: unknown, at = ''): string | undefined {
+  const record = validateEvidenceRecord as GeneratedCheck
+  return record(raw) ? undefined : problemOf(record.errors, at)
 }
 
 /** The first error, in words, at its key path (`evidence.0.status`); `(top level)` for the ledger itself. */
