@@ -2,16 +2,16 @@
  * The `specgate` entry point: the only module that touches the process (argv, stdout, exit code).
  * Each command lives in its own module and returns a CommandResult.
  */
-import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { InputError } from '../diagnostics.js'
 import type { CommandResult } from './context.js'
 import { commandsFor } from './commands.js'
+import { specgateVersion } from '../version.js'
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('specgate')
     .description('Gherkin SPECs with acceptance tags, mapped to the test evidence that proves them')
-    .version(ownVersion(), '-V, --version', 'print the version of specgate')
+    .version(specgateVersion(), '-V, --version', 'print the version of specgate')
     .option('--root <dir>', 'project root (default: the current folder)')
     .option('--config <file>', 'config file (default: specgate.config.{ts,mjs,js,json,yaml} in the root)')
     .exitOverride()
@@ -29,15 +29,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`)
   if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`)
   return result.exitCode
-}
-
-/** From the package's own package.json (this file is dist/src/cli/main.js in the package); a copy of dist without it still runs. */
-function ownVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version
-  } catch {
-    return 'unknown (no package.json beside dist/)'
-  }
 }
 
 function handleError(err: unknown): number {

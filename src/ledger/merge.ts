@@ -45,9 +45,9 @@ function compareSources(a: LedgerSource, b: LedgerSource): number {
   return compareStrings(a.createdAt, b.createdAt) || compareStrings(sortedItem(a), sortedItem(b))
 }
 
-/** The identity of one test result for one case. */
+/** The identity of one test result for one case (one template: it is made for every record merged). */
 export function evidenceKey(e: Evidence): string {
-  return [e.runner, e.test.project ?? '', e.test.file, e.test.title, e.caseKey].join('\u0000')
+  return `${e.runner}\u0000${e.test.project ?? ''}\u0000${e.test.file}\u0000${e.test.title}\u0000${e.caseKey}`
 }
 
 /** One record per source and identity (the newest), in compareEvidence order. */
@@ -55,8 +55,7 @@ function latestEvidence(all: readonly Evidence[], sources: Map<string, LedgerSou
   const byKey = new Map<string, Evidence>()
   const textOf = memo(sortedItem)
   for (const e of all) {
-    // evidenceKey's text and the source, made as one template (no list and join per record)
-    const key = `${e.runner}\u0000${e.test.project ?? ''}\u0000${e.test.file}\u0000${e.test.title}\u0000${e.caseKey}\u0000${e.source}`
+    const key = `${evidenceKey(e)}\u0000${e.source}`
     const held = byKey.get(key)
     if (!held || newer(e, held, sources, textOf)) byKey.set(key, e)
   }

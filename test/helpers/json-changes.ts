@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 
 /** Values a change puts somewhere: near misses of the schema's types, and any JSON at all. */
-export const replacement = fc.oneof(
+const replacement = fc.oneof(
   fc.constantFrom(-1, 0, 1.5, 2 ** 53, '', 'passed', 'vitest', 'error', 'enforce', '(', 'AUTH', null, true, [], {}),
   fc.jsonValue({ maxDepth: 2 }),
 )
@@ -13,7 +13,7 @@ export const change = fc.record({ at: fc.nat(), how: fc.constantFrom('delete', '
 export type Change = typeof change extends fc.Arbitrary<infer T> ? T : never
 
 /** Applies a change to one place of the parsed JSON (every property and item is a place). */
-export function applyChange(root: unknown, c: Change): void {
+function applyChange(root: unknown, c: Change): void {
   const places: [Record<string, unknown>, string][] = []
   const walk = (v: unknown): void => {
     if (typeof v !== 'object' || v === null) return
@@ -32,4 +32,11 @@ export function applyChange(root: unknown, c: Change): void {
   } else {
     parent[key] = c.value
   }
+}
+
+/** `value`'s JSON text after the changes, each applied to a fresh copy of it. */
+export function changedText(value: unknown, changes: readonly Change[]): string {
+  const json = JSON.parse(JSON.stringify(value)) as unknown
+  for (const c of changes) applyChange(json, c)
+  return JSON.stringify(json)
 }
