@@ -1,7 +1,7 @@
 /**
  * @cucumber/gherkin and @cucumber/messages, loaded on first use: the SPEC model's fast path
  * (quick-parse.ts) needs only the dialects, and a SPEC that parses cleanly never needs the
- * reference parser (20-30 ms to load, a sixth of `specgate generate`'s start-up). Loaded with
+ * reference parser (23-29 ms to import with the messages it pulls in). Loaded with
  * require, since the model is built synchronously (`buildSpec` is public and sync).
  */
 import { createRequire } from 'node:module'
