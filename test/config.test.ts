@@ -3,6 +3,7 @@
  * every mistake is one line naming the key path, the published JSON Schema is the zod schema's,
  * and `specgate init` writes a config that works.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -12,7 +13,7 @@ import { quickConfig } from '../src/config/check-config.js'
 import { GATE_NAMES } from '../src/ledger/gates.js'
 import { configSchema, LINT_RULES, RUNNERS } from '../src/config/schema.js'
 import { schemaDocuments } from '../src/schemas.js'
-import { linkSpecgate, REPO, scratch, specgate, writeTree } from './helpers/cli.js'
+import { CLI, linkSpecgate, REPO, scratch, specgate, writeTree } from './helpers/cli.js'
 import { change, changedText } from './helpers/json-changes.js'
 
 const dirs: string[] = []
@@ -105,6 +106,16 @@ describe('the command line', () => {
   it('prints the package version with --version or -V, exit 0', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }
     for (const flag of ['--version', '-V']) expect(specgate([flag], REPO)).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' })
+  })
+
+  it('stops quietly, with the command\'s exit code, when the reader closes the pipe early', () => {
+    // `true` reads nothing and exits at once: every write of the CLI meets a closed pipe
+    const piped = (args: string) =>
+      spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" ${args} | true`], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    for (const [args, code] of [['check --help', 0], ['lint --format json features', 0], ['--config nope.json lint', 2]] as const) {
+      const r = piped(args)
+      expect({ args, code: r.status, stderr: r.stderr.replace(/^specgate: nope.json: config file not found\n$/, '') }).toEqual({ args, code, stderr: '' })
+    }
   })
 })
 

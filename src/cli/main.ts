@@ -45,6 +45,14 @@ function handleError(err: unknown): number {
   return 2
 }
 
+// A reader that stops early (`specgate check --help | head -2`) closes the pipe: what is left to
+// print is not wanted, which is no error of the command; its exit code stands.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err
+  })
+}
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code },
   (err: unknown) => { process.exitCode = handleError(err) },
