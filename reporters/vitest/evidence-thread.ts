@@ -1,7 +1,7 @@
 /**
  * The evidence thread (see run-thread.ts), loaded by run-worker.ts at the lowest priority: its own
- * SPEC parse, each file's evidence checked and made into text as it comes, and at the end the
- * fragment, the verdicts and the summary.
+ * SPEC parse, each file's evidence located (the line of each test, when Vitest has none), checked
+ * and made into text as it comes, and at the end the fragment, the verdicts and the summary.
  */
 import { parentPort } from 'node:worker_threads'
 import { InputError } from '../../src/diagnostics.js'
@@ -10,6 +10,7 @@ import type { Evidence } from '../../src/ledger/schema.js'
 import { loadSpec } from '../../src/spec/load-spec.js'
 import type { Spec } from '../../src/spec/model.js'
 import { finishRun } from './finish-run.js'
+import { clauseLineIndex, locateTests } from './locate-clauses.js'
 import type { RunAnswer, RunFinish, RunInit, RunMessage, ThreadError } from './run-thread.js'
 
 const port = parentPort!
@@ -18,6 +19,7 @@ let init: RunInit | undefined
 let spec: Promise<Spec> | undefined
 const evidence: Evidence[] = []
 const texts = new Map<Evidence, string>()
+const lineOf = clauseLineIndex()
 /** the first error while checking records; reported at the end, with the run */
 let failure: unknown
 
@@ -29,7 +31,7 @@ port.on('message', (m: RunMessage) => {
   } else if ('records' in m) {
     if (failure !== undefined) return
     try {
-      for (const e of checkEvidence(m.records)) {
+      for (const e of checkEvidence(locateTests(JSON.parse(m.records) as Evidence[], init!.root, lineOf))) {
         evidence.push(e)
         texts.set(e, evidenceText(e))
       }

@@ -9,7 +9,6 @@ import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node
 import type { SerializedError } from '@vitest/utils'
 import { InputError } from '../../src/diagnostics.js'
 import type { LedgerSource } from '../../src/ledger/schema.js'
-import { clauseLineIndex, type LineIndex } from './locate-clauses.js'
 import type { SpecgatePluginOptions } from './plugin-options.js'
 import type { ProjectState } from './project-state.js'
 import { RunThread } from './run-thread.js'
@@ -19,7 +18,6 @@ import { evidenceOfModule } from './to-evidence.js'
 
 interface RunInProgress {
   source: LedgerSource
-  lineOf: LineIndex
   /** started once the project state is known */
   thread?: RunThread
   /** test files whose evidence is handed over */
@@ -90,7 +88,7 @@ export class SpecgateReporter implements Reporter {
   }
 
   private newRun(vitest: Vitest): RunInProgress {
-    return { source: runSource(vitest, this.options.label, new Date()), lineOf: clauseLineIndex(), recorded: new Set() }
+    return { source: runSource(vitest, this.options.label, new Date()), recorded: new Set() }
   }
 
   private threadOf(state: ProjectState): RunThread {
@@ -101,7 +99,7 @@ export class SpecgateReporter implements Reporter {
   private record(state: ProjectState, module: TestModule, unhandled: readonly string[]): void {
     const run = this.run!
     if (run.recorded.has(module.id)) return
-    this.threadOf(state).records(evidenceOfModule(module, { root: state.root, source: run.source.id, unhandled, lineOf: run.lineOf }))
+    this.threadOf(state).records(evidenceOfModule(module, { root: state.root, source: run.source.id, unhandled }))
     run.recorded.add(module.id)
   }
 

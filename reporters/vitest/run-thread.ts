@@ -24,7 +24,8 @@ export interface RunFinish {
   color: boolean
 }
 
-export type RunMessage = { init: RunInit } | { records: Evidence[] } | { finish: RunFinish }
+/** `records`: a test file's evidence records as JSON text (see RunThread.records) */
+export type RunMessage = { init: RunInit } | { records: string } | { finish: RunFinish }
 
 /** An error thrown in the thread, as it crosses back: an input error keeps its place. */
 export interface ThreadError {
@@ -42,9 +43,13 @@ export class RunThread {
     this.post({ init })
   }
 
-  /** a test file's evidence, not yet checked */
+  /**
+   * A test file's evidence, not yet checked. As JSON text: Vitest's main thread makes it several
+   * times faster than postMessage copies the objects (the 5,000 records of the Vitest benchmark:
+   * 68 ms of postMessage in a CPU profile), and the records' keys keep their order.
+   */
   records(records: Evidence[]): void {
-    if (records.length > 0) this.post({ records })
+    if (records.length > 0) this.post({ records: JSON.stringify(records) })
   }
 
   /** Writes the fragment and judges the run; the thread ends after it answers. */

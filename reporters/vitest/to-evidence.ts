@@ -7,7 +7,6 @@ import type { TestCase, TestModule } from 'vitest/node'
 import type { Evidence, TestStatus } from '../../src/ledger/schema.js'
 import { firstFailedStep } from '../../src/runtime/common/index.js'
 import { caseKey } from '../../src/spec/model.js'
-import type { LineIndex } from './locate-clauses.js'
 import type { ClauseLink, SpecgateMeta } from './meta.js'
 
 export interface EvidenceContext {
@@ -15,15 +14,20 @@ export interface EvidenceContext {
   source: string
   /** errors Vitest reported outside any test (a worker that died says so only here) */
   unhandled: readonly string[]
-  /** the line of a test's clause() call when Vitest did not record test locations */
-  lineOf: LineIndex
 }
 
+/**
+ * A test file's records, each with its keys in code-unit order (the ledger's order, so the evidence
+ * thread makes a record's text without a sorted copy). Without Vitest's test locations, `test.line`
+ * is left for the evidence thread to find (locate-clauses.ts), off Vitest's main thread.
+ */
 export function evidenceOfModule(module: TestModule, ctx: EvidenceContext): Evidence[] {
-  return [...module.children.allTests()].flatMap((t) => evidenceOfTest(t, ctx))
+  const file = path.relative(ctx.root, module.moduleId).split(path.sep).join('/')
+  return [...module.children.allTests()].flatMap((t) => evidenceOfTest(t, file, ctx))
 }
 
-function evidenceOfTest(test: TestCase, ctx: EvidenceContext): Evidence[] {
+/** `file`: the test's module, root-relative */
+function evidenceOfTest(test: TestCase, file: string, ctx: EvidenceContext): Evidence[] {
   const meta = test.meta() as SpecgateMeta
   const link = meta.specgate
   if (!link || typeof link.clause !== 'string') return []
@@ -34,29 +38,29 @@ function evidenceOfTest(test: TestCase, ctx: EvidenceContext): Evidence[] {
   const failure = outcome.message === undefined ? undefined : { message: outcome.message, step: firstFailedStep(steps) }
   const key = caseKey(link.clause, link.row)
   return [{
-    runner: 'vitest',
-    source: ctx.source,
-    clauseId: link.clause,
+    assertions: outcome.ran ? (run?.assertions ?? null) : null,
+    attachments: [],
     caseKey: key,
     clauseHash: typeof link.hash === 'string' ? link.hash : undefined,
-    test: {
-      file: path.relative(ctx.root, test.module.moduleId).split(path.sep).join('/'),
-      line: test.location?.line ?? ctx.lineOf(test.module.moduleId, key, link.clause),
-      column: test.location?.column,
-      title: test.fullName,
-      project: test.project.name || undefined,
-    },
-    status: outcome.status,
+    clauseId: link.clause,
+    data: run && run.observed.length > 0 ? { emptyMarkers: [], observed: run.observed } : undefined,
     detail: outcome.detail,
-    skeleton: link.skeleton === true,
     durationMs: Math.max(0, diagnostic?.duration ?? 0),
-    retries: diagnostic?.retryCount ?? 0,
+    failure: failure && (failure.step ? { message: failure.message, step: failure.step } : { message: failure.message }),
     flaky: diagnostic?.flaky ?? false,
-    failure: failure && { message: failure.message, ...(failure.step ? { step: failure.step } : {}) },
-    assertions: outcome.ran ? (run?.assertions ?? null) : null,
+    retries: diagnostic?.retryCount ?? 0,
+    runner: 'vitest',
+    skeleton: link.skeleton === true,
+    source: ctx.source,
+    status: outcome.status,
     steps,
-    data: run && run.observed.length > 0 ? { observed: run.observed, emptyMarkers: [] } : undefined,
-    attachments: [],
+    test: {
+      column: test.location?.column,
+      file,
+      line: test.location?.line,
+      project: test.project.name || undefined,
+      title: test.fullName,
+    },
   }]
 }
 

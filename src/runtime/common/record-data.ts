@@ -11,5 +11,6 @@ export function recordData(record: TestRecord | undefined, entity: unknown, coun
   if (source !== undefined && typeof source !== 'string') {
     throw new TypeError(`specgate: evidence.data('${entity}', ${count}, source): source must be a string`)
   }
-  record?.observed.push(source === undefined ? { entity, count } : { entity, count, source })
+  // keys in the ledger's (code-unit) order, as run-step.ts makes its steps
+  record?.observed.push(source === undefined ? { count, entity } : { count, entity, source })
 }

@@ -17,7 +17,9 @@ export interface StepCall {
 }
 
 export async function runStep(record: TestRecord | undefined, call: StepCall, wrap?: StepWrapper): Promise<void> {
-  const step: StepEvidence = { keyword: call.keyword, text: call.text, status: 'pending' }
+  // keys in the ledger's (code-unit) order, durationMs held in its place until it is known: the
+  // record's text needs no sorted copy then (a failed step's `error` comes last; those are few)
+  const step: StepEvidence = { durationMs: undefined, keyword: call.keyword, status: 'pending', text: call.text }
   record?.steps.push(step)
   const started = performance.now()
   const body = async () => (call.fn ? call.fn(call.arg) : undefined)
