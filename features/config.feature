@@ -23,6 +23,13 @@ Feature: Configuration
     When the user runs specgate lint
     Then the default feature globs, tags and rules apply
 
+  @integration @id:CONFIG-007
+  Scenario: A project whose feature globs match no file is told so
+    Given a project whose feature globs match no feature file
+    When the user runs specgate lint, status, generate, ids or check
+    Then stderr says no feature files were found and where specgate looked
+    And each exit code is the one the command gives without the note
+
   @integration @error @id:CONFIG-003
   Scenario: A wrong key or type is one line naming the key path
     Given a config with an unknown key, a wrong type or invalid YAML

@@ -67,6 +67,30 @@ describe('config files', () => {
     expect(r.code).toBe(1)
   })
 
+  it('CONFIG-007 tells a project whose globs match no feature file so, on stderr, with the usual exit codes', clause('CONFIG-007', 'daba199e0704'), () => {
+    const note = (where: string) => `specgate: no feature files found (looked for ${where}; set "features" in the config, or name the files or folders)`
+    const defaults = note('features/**/*.feature, features/**/*.feature.md')
+    const empty = project({})
+    fs.rmSync(path.join(empty, 'features'), { recursive: true })
+    const runs: [string[], number, string][] = [
+      [['lint'], 0, defaults],
+      [['lint', '--format', 'json', 'specs/*.feature'], 0, note('specs/*.feature')],
+      [['status'], 0, defaults],
+      [['generate'], 0, defaults],
+      // the second run takes the no-change fast path, which says it too
+      [['generate'], 0, defaults],
+      [['ids'], 0, defaults],
+      [['check', '--gate', 'report'], 0, `${defaults}\nspecgate: no evidence found in .specgate/ledger: run the tests with the specgate reporters first`],
+    ]
+    for (const [args, code, stderr] of runs) {
+      const r = specgate(args, empty)
+      expect({ args, code: r.code, stderr: r.stderr.trim() }).toEqual({ args, code, stderr })
+    }
+    // with a feature file there is no note
+    const withFeature = project({ 'specgate.config.json': '{ "tags": { "allowed": ["@smoke"] } }' })
+    for (const args of [['lint'], ['status'], ['ids']]) expect(specgate(args, withFeature).stderr).toBe('')
+  })
+
   it('reads the file named by --config', () => {
     const dir = project({ 'config/sg.yaml': 'tags:\n  allowed: ["@smoke"]\n' })
     expect(specgate(['--config', 'config/sg.yaml', 'lint'], dir).code).toBe(0)

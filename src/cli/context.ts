@@ -33,3 +33,14 @@ export interface CommandResult {
   stdout?: string
   stderr?: string
 }
+
+/**
+ * The stderr line for a SPEC whose globs found no feature file (a glob that matches nothing is no
+ * error: a new project has none yet), so that a command run in the wrong folder does not look like
+ * a clean result. Undefined when files were found.
+ */
+export function noFeaturesNote(found: number, patterns: readonly string[]): string | undefined {
+  if (found > 0) return undefined
+  return `specgate: no feature files found (looked for ${patterns.join(', ')}; set "features" in the config, or name the files or folders)`
+}
+

@@ -33,6 +33,8 @@ export interface GenerateResult {
   /** parse errors of the SPEC: those files got nothing */
   errors: Diagnostic[]
   written: boolean
+  /** the feature files read */
+  features: number
 }
 
 /**
@@ -61,12 +63,12 @@ async function run(options: GenerateOptions): Promise<{ result: GenerateResult; 
   const chunks = chunkFeatures(rel, (f) => targetsOf(f, config)[0]!, CHUNK_FILES)
   const dryRun = options.dryRun ?? false
   const done = await generateChunks({ root, config, covered, dryRun, chunks: sourcesOf(sources, chunks) })
-  return { result: merge(done, dryRun), stamps: done.stamps }
+  return { result: merge(done, dryRun, files.length), stamps: done.stamps }
 }
 
-function merge(done: ChunksResult, dryRun: boolean): GenerateResult {
+function merge(done: ChunksResult, dryRun: boolean, features: number): GenerateResult {
   const { writes, skipped, errors } = done
-  return { writes, skipped, errors: errors.sort(compareDiagnostics), written: !dryRun && writes.length > 0 }
+  return { writes, skipped, errors: errors.sort(compareDiagnostics), written: !dryRun && writes.length > 0, features }
 }
 
 /** Every path a feature could write to (one per runner): all are checked before the first write. */
@@ -119,14 +121,14 @@ export async function generateCached(options: Omit<GenerateOptions, 'paths'>): P
   const stamps = stampFiles(options.root, await fingerprintFiles(options.root, config, testGlobs(config)))
   const saved = readUpToDate(options.root)
   if (saved?.fingerprint === fingerprintOf(config, stamps)) {
-    return { writes: [], skipped: saved.skipped, errors: [], written: false, fast: true }
+    return { writes: [], skipped: saved.skipped, errors: [], written: false, features: saved.features, fast: true }
   }
   // a test file that appears after the stamps were taken is scanned but not stamped: the next run redoes the work
   const { result, stamps: written } = await run({ ...options, config })
   const complete = result.errors.length === 0 && (result.written || result.writes.length === 0)
   if (complete) {
     for (const [f, stamp] of written) stamps.set(f, stamp)
-    writeUpToDate(options.root, { fingerprint: fingerprintOf(config, stamps), skipped: result.skipped })
+    writeUpToDate(options.root, { fingerprint: fingerprintOf(config, stamps), skipped: result.skipped, features: result.features })
   }
   return { ...result, fast: false }
 }

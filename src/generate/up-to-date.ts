@@ -19,6 +19,8 @@ export interface UpToDate {
   fingerprint: string
   /** the `skipped ...` lines of the run that saved it, printed again on a fast run */
   skipped: string[]
+  /** the number of feature files that run read */
+  features: number
 }
 
 /** Root-relative file -> `size mtimeNs`, what the fingerprint trusts. */
@@ -52,7 +54,8 @@ export function fingerprintOf(config: SpecgateConfig, stamps: Stamps): string {
 export function readUpToDate(root: string): UpToDate | undefined {
   try {
     const saved = JSON.parse(fs.readFileSync(path.join(root, CACHE_FILE), 'utf8')) as Partial<UpToDate>
-    return typeof saved.fingerprint === 'string' && Array.isArray(saved.skipped) ? { fingerprint: saved.fingerprint, skipped: saved.skipped } : undefined
+    if (typeof saved.fingerprint !== 'string' || !Array.isArray(saved.skipped) || typeof saved.features !== 'number') return undefined
+    return { fingerprint: saved.fingerprint, skipped: saved.skipped, features: saved.features }
   } catch {
     return undefined // no cache or an unreadable one: the full run decides, as it always may
   }
