@@ -10,6 +10,7 @@ import fc from 'fast-check'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { clause, type ClauseTestOptions } from 'specgate/vitest'
 import { quickConfig } from '../src/config/check-config.js'
+import { CONFIG_FILES } from '../src/config/load-config.js'
 import { GATE_NAMES } from '../src/ledger/gates.js'
 import { configSchema, LINT_RULES, RUNNERS } from '../src/config/schema.js'
 import { schemaDocuments } from '../src/schemas.js'
@@ -130,6 +131,11 @@ describe('the command line', () => {
   it('prints the package version with --version or -V, exit 0', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }
     for (const flag of ['--version', '-V']) expect(specgate([flag], REPO)).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' })
+  })
+
+  it('names in --help every config file name the loader tries, in its order', () => {
+    const names = `specgate.config.{${CONFIG_FILES.map((f) => f.replace('specgate.config.', '')).join(',')}}`
+    expect(specgate(['--help'], REPO).stdout.replace(/\s+/g, ' ')).toContain(`the first of ${names} in the root`)
   })
 
   it('stops quietly, with the command\'s exit code, when the reader closes the pipe early', () => {

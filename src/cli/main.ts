@@ -13,7 +13,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Gherkin SPECs with acceptance tags, mapped to the test evidence that proves them')
     .version(specgateVersion(), '-V, --version', 'print the version of specgate')
     .option('--root <dir>', 'project root (default: the current folder)')
-    .option('--config <file>', 'config file (default: specgate.config.{ts,mjs,js,json,yaml} in the root)')
+    .option('--config <file>', 'config file (default: the first of specgate.config.{ts,mts,mjs,js,json,yaml,yml} in the root)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
     .showSuggestionAfterError(true)
