@@ -43,4 +43,3 @@ export function noFeaturesNote(found: number, patterns: readonly string[]): stri
   if (found > 0) return undefined
   return `specgate: no feature files found (looked for ${patterns.join(', ')}; set "features" in the config, or name the files or folders)`
 }
-
