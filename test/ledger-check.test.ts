@@ -57,12 +57,16 @@ const ledgerArb = fc.record({
   errors: fc.array(fc.record({ source: text, message: text }), { maxLength: 2 }),
 }, { requiredKeys: ['schemaVersion', 'kind', 'sources', 'evidence'] })
 
+/** A key path as problems spell it: plain keys joined by dots, any other key as `["..."]`. */
+const PATH = /^(?:[\w$-]+|\["(?:[^"\\]|\\.)*"\])(?:\.[\w$-]+|\["(?:[^"\\]|\\.)*"\])*/
+
 function expectProblemAt(json: unknown, problem: string): void {
-  const m = /^(\(top level\)|[^:\n]+): ([^\n]+)$/.exec(problem)
-  expect(m, problem).not.toBeNull()
-  if (m![1] === '(top level)') return
+  if (problem.startsWith('(top level): ')) return
+  const path = PATH.exec(problem)?.[0]
+  expect(path !== undefined && /^: [^\n]+$/.test(problem.slice(path.length)), `${problem}: not "key path: what is wrong"`).toBe(true)
   let at = json
-  for (const key of m![1]!.split('.')) {
+  for (const [, plain, quoted] of path!.matchAll(/([\w$-]+)|\[("(?:[^"\\]|\\.)*")\]/g)) {
+    const key = plain ?? (JSON.parse(quoted!) as string)
     expect(typeof at === 'object' && at !== null && Object.hasOwn(at, key), `${problem}: no "${key}" there`).toBe(true)
     at = (at as Record<string, unknown>)[key]
   }

@@ -96,7 +96,12 @@ function wording(e: SchemaError, all: readonly SchemaError[]): string {
 }
 
 /** `/evidence/0/durationMs` -> `evidence.0.durationMs` (JSON Pointer's `~1` and `~0` undone). */
+/**
+ * `evidence.0.data.probe`, with a key that is not plain (entity names are the user's: `:`, `a.b`,
+ * a space, nothing) written as `["a.b"]`, so the path can be read back however the key is spelt.
+ */
 function keyPath(pointer: string): string {
   if (pointer === '') return '(top level)'
-  return pointer.slice(1).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')).join('.')
+  const keys = pointer.slice(1).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return keys.map((k, i) => (/^[\w$-]+$/.test(k) ? `${i ? '.' : ''}${k}` : `[${JSON.stringify(k)}]`)).join('')
 }
