@@ -3,6 +3,7 @@
  * one or two places, near misses of the schemas' types and any JSON at all.
  */
 import fc from 'fast-check'
+import { expect } from 'vitest'
 
 /** Values a change puts somewhere: near misses of the schema's types, and any JSON at all. */
 const replacement = fc.oneof(
@@ -40,3 +41,33 @@ export function changedText(value: unknown, changes: readonly Change[]): string 
   for (const c of changes) applyChange(json, c)
   return JSON.stringify(json)
 }
+
+/** What a schema's parse says, as zod's safeParse gives it. */
+export interface ParseResult {
+  success: boolean
+  data?: unknown
+}
+
+/**
+ * A check generated from a published schema, held to zod, the schema's source, over 600 valid
+ * documents changed in up to two places: `compare` makes its own assertions for one changed text
+ * and says whether the generated check accepted it. Whatever that check accepts, zod must accept;
+ * the changes must break more than 100 documents and leave more than 10 valid, so both sides are
+ * exercised. Returns the texts zod accepted and the generated check refused.
+ */
+export function heldToZod(documents: fc.Arbitrary<unknown>, zod: { safeParse(value: unknown): ParseResult }, compare: (text: string, byZod: ParseResult) => boolean): string[] {
+  let refused = 0
+  const stricter: string[] = []
+  fc.assert(fc.property(documents, fc.array(change, { maxLength: 2 }), (document, changes) => {
+    const text = changedText(document, changes)
+    const byZod = zod.safeParse(JSON.parse(text))
+    const accepted = compare(text, byZod)
+    if (accepted) expect(byZod.success).toBe(true)
+    else if (byZod.success) stricter.push(text)
+    if (!byZod.success) refused++
+  }), { numRuns: 600 })
+  expect(refused).toBeGreaterThan(100)
+  expect(refused).toBeLessThan(590)
+  return stricter
+}
+
