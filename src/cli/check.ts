@@ -18,7 +18,7 @@ import { defaultFormats, FORMAT_NAMES, FORMATS, isFormatName, type FormatName } 
 import { writeReports } from '../report/write-reports.js'
 import { relPosix } from '../util/paths.js'
 import type { RegisterCommand } from './commands.js'
-import { noFeaturesNote, openProject, openSpec, type CommandResult, type GlobalOptions } from './context.js'
+import { featurePatterns, noFeaturesNote, openProject, openSpec, type CommandResult, type GlobalOptions } from './context.js'
 
 interface CheckOptions {
   format: string[]
@@ -90,7 +90,7 @@ async function check(patterns: string[], opts: CheckOptions, global: GlobalOptio
     exitCode: model.passed || !enforce ? 0 : 1,
     stdout: written.stdout + (wrote ? `reports: ${wrote}\n` : ''),
     stderr: [
-      noFeaturesNote(spec.files.length, config.features),
+      noFeaturesNote(spec.files.length, featurePatterns(project)),
       ...[...broken, ...model.findings.filter((f) => f.gate === 'evidence-found').map((f) => f.message)].map((l) => `specgate: ${l}`),
     ].filter(Boolean).join('\n'),
   }

@@ -24,7 +24,12 @@ export async function openProject(opts: GlobalOptions): Promise<Project> {
 
 /** The SPEC of a project: the given paths, or the configured feature globs. */
 export async function openSpec(project: Project, paths?: readonly string[]): Promise<Spec> {
-  return loadSpec({ root: project.root, paths: paths?.length ? paths : project.config.features })
+  return loadSpec({ root: project.root, paths: featurePatterns(project, paths) })
+}
+
+/** Where a command looks for feature files: the paths it was given, else the configured globs. */
+export function featurePatterns(project: Project, paths?: readonly string[]): readonly string[] {
+  return paths?.length ? paths : project.config.features
 }
 
 /** What a command hands back to the entry point, which alone writes to the process. */

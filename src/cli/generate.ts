@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { generate, generateCached } from '../generate/generate.js'
 import { type GenerateMode, renderGenerate } from '../generate/render-generate.js'
 import type { RegisterCommand } from './commands.js'
-import { type GlobalOptions, noFeaturesNote, openProject } from './context.js'
+import { featurePatterns, type GlobalOptions, noFeaturesNote, openProject } from './context.js'
 
 interface GenerateFlags {
   dryRun?: boolean
@@ -23,7 +23,7 @@ export const registerGenerate: RegisterCommand = (program, done) => {
       // the fast path covers the whole SPEC only; named paths always take the full run
       const result = paths.length ? await generate({ ...options, paths }) : await generateCached(options)
       const missing = mode === 'check' && result.writes.length > 0
-      const stderr = noFeaturesNote(result.features, paths.length ? paths : project.config.features)
+      const stderr = noFeaturesNote(result.features, featurePatterns(project, paths))
       done({ exitCode: missing || result.errors.length ? 1 : 0, stdout: renderGenerate(result, mode), stderr })
     })
 }

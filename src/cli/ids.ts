@@ -6,7 +6,7 @@ import { writeIds } from '../ids/write-ids.js'
 import type { Diagnostic } from '../diagnostics.js'
 import { plural } from '../report/render-diagnostics.js'
 import type { RegisterCommand } from './commands.js'
-import { type GlobalOptions, noFeaturesNote, openProject, openSpec } from './context.js'
+import { featurePatterns, type GlobalOptions, noFeaturesNote, openProject, openSpec } from './context.js'
 
 interface IdsOptions {
   write?: boolean
@@ -29,7 +29,7 @@ export const registerIds: RegisterCommand = (program, done) => {
       const stdout = opts.format === 'json'
         ? `${JSON.stringify({ written: Boolean(opts.write), assignments: listed.map(toJson), problems }, null, 2)}\n`
         : renderPretty(listed, problems, Boolean(opts.write))
-      done({ exitCode: problems.length ? 1 : 0, stdout, stderr: noFeaturesNote(spec.files.length, paths.length ? paths : project.config.features) })
+      done({ exitCode: problems.length ? 1 : 0, stdout, stderr: noFeaturesNote(spec.files.length, featurePatterns(project, paths)) })
     })
 }
 

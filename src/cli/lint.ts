@@ -7,7 +7,7 @@ import type { LintRuleDef } from '../lint/rule.js'
 import { hasErrors, type LintReport } from '../lint/lint-spec.js'
 import { countLine, DIAGNOSTIC_FORMATS, type DiagnosticFormat, plural, renderGithub, renderJson, renderPretty } from '../report/render-diagnostics.js'
 import type { RegisterCommand } from './commands.js'
-import { type GlobalOptions, noFeaturesNote, openProject } from './context.js'
+import { featurePatterns, type GlobalOptions, noFeaturesNote, openProject } from './context.js'
 import { colorFor } from './tty.js'
 
 interface LintOptions {
@@ -24,7 +24,7 @@ export const registerLint: RegisterCommand = (program, done) => {
     .action(async (paths: string[], opts: LintOptions, cmd: Command) => {
       const project = await openProject(cmd.optsWithGlobals<GlobalOptions>())
       if (opts.listRules) return done({ exitCode: 0, stdout: listRules(project.config) })
-      const patterns = paths.length ? paths : project.config.features
+      const patterns = featurePatterns(project, paths)
       const { report, sources } = await lintFiles(project.root, patterns, project.config)
       done({ exitCode: hasErrors(report) ? 1 : 0, stdout: render(report, sources, opts.format), stderr: noFeaturesNote(report.files, patterns) })
     })

@@ -5,7 +5,7 @@ import { outOfStep } from '../status/drift.js'
 import { renderAccepted, renderStatus } from '../status/render-status.js'
 import { acceptHashes, status } from '../status/status.js'
 import type { RegisterCommand } from './commands.js'
-import { type GlobalOptions, noFeaturesNote, openProject, openSpec } from './context.js'
+import { featurePatterns, type GlobalOptions, noFeaturesNote, openProject, openSpec } from './context.js'
 import { colorFor } from './tty.js'
 
 interface StatusFlags {
@@ -29,7 +29,7 @@ export const registerStatus: RegisterCommand = (program, done) => {
       const { drift, scan } = await status(spec, input)
       const sources = new Map([...spec.files.map((f) => [f.file, f.source] as const), ...scan.sources])
       const stdout = renderStatus(drift, { format: flags.format, color: colorFor('stdout'), source: (f) => sources.get(f) })
-      done({ exitCode: outOfStep(drift) ? 1 : 0, stdout, stderr: noFeaturesNote(spec.files.length, project.config.features) })
+      done({ exitCode: outOfStep(drift) ? 1 : 0, stdout, stderr: noFeaturesNote(spec.files.length, featurePatterns(project)) })
     })
 }
 

@@ -95,10 +95,10 @@ function wording(e: SchemaError, all: readonly SchemaError[]): string {
   }
 }
 
-/** `/evidence/0/durationMs` -> `evidence.0.durationMs` (JSON Pointer's `~1` and `~0` undone). */
 /**
- * `evidence.0.data.probe`, with a key that is not plain (entity names are the user's: `:`, `a.b`,
- * a space, nothing) written as `["a.b"]`, so the path can be read back however the key is spelt.
+ * `/evidence/0/durationMs` -> `evidence.0.durationMs` (JSON Pointer's `~1` and `~0` undone), with a
+ * key that is not plain (entity names are the user's: `:`, `a.b`, a space, nothing) written as
+ * `["a.b"]`, so the path can be read back however the key is spelt.
  */
 function keyPath(pointer: string): string {
   if (pointer === '') return '(top level)'
