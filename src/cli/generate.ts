@@ -4,6 +4,7 @@ import { generate, generateCached } from '../generate/generate.js'
 import { type GenerateMode, renderGenerate } from '../generate/render-generate.js'
 import type { RegisterCommand } from './commands.js'
 import { featurePatterns, type GlobalOptions, noFeaturesNote, openProject } from './context.js'
+import { phaseDone } from '../util/timings.js'
 
 interface GenerateFlags {
   dryRun?: boolean
@@ -18,6 +19,7 @@ export const registerGenerate: RegisterCommand = (program, done) => {
     .option('--check', 'write nothing; exit 1 if any clause has no test (for CI)')
     .action(async (paths: string[], flags: GenerateFlags, cmd: Command) => {
       const project = await openProject(cmd.optsWithGlobals<GlobalOptions>())
+      phaseDone('start-up and config')
       const mode: GenerateMode = flags.check ? 'check' : flags.dryRun ? 'dry-run' : 'write'
       const options = { root: project.root, config: project.config, configFile: project.configFile, dryRun: mode !== 'write' }
       // the fast path covers the whole SPEC only; named paths always take the full run

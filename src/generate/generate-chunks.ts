@@ -11,6 +11,7 @@ import { type Covered, type PlannedWrite, planTargets, renderTarget } from './pl
 import { skippedLine } from './render-generate.js'
 import type { Stamps } from './up-to-date.js'
 import { existingText, PlanWriter } from './write-plan.js'
+import { phaseDone } from '../util/timings.js'
 
 export interface FeatureSource {
   absPath: string
@@ -64,7 +65,9 @@ export async function generateChunks(job: ChunksJob): Promise<ChunksResult> {
       }
     }
   } finally {
+    phaseDone('parsed, planned, rendered')
     await writer?.finish()
+    phaseDone('written')
   }
   if (unreadable.length > 0) throw unreadable[0]
   return out

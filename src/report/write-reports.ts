@@ -10,6 +10,7 @@ import { InputError } from '../diagnostics.js'
 import { relPosix } from '../util/paths.js'
 import { FORMATS, type FormatName, type Rendered } from './formats.js'
 import type { RenderContext, ReportModel } from './model.js'
+import { phaseDone } from '../util/timings.js'
 
 export interface WrittenReports {
   /** absolute paths of the files written */
@@ -39,6 +40,7 @@ export async function writeReports(model: ReportModel, formats: readonly FormatN
       failed.push(new InputError(`cannot write the report: ${(err as Error).message}`, { file: relPosix(root, file) }))
       continue
     }
+    phaseDone(format.file)
     out.files.push(file)
     if (name === 'markdown') out.markdownFile = file
   }
