@@ -12,6 +12,7 @@ import { chunkFeatures } from './feature-chunks.js'
 import { type ChunksResult, type GeneratedFile, generateChunks, sourcesOf } from './generate-chunks.js'
 import { fingerprintFiles, fingerprintOf, readUpToDate, stampFiles, type Stamps, writeUpToDate } from './up-to-date.js'
 import { assertAllInside } from './write-plan.js'
+import { phaseDone } from '../util/timings.js'
 
 export type { GeneratedFile } from './generate-chunks.js'
 
@@ -53,17 +54,31 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
  * Every feature file is read and every target path checked before anything is written; then the
  * files are generated chunk after chunk (see generate-chunks.ts).
  */
-async function run(options: GenerateOptions): Promise<{ result: GenerateResult; stamps: Stamps }> {
+async function run(options: GenerateOptions, found?: FoundFiles): Promise<{ result: GenerateResult; stamps: Stamps }> {
   const { root, config } = options
-  const files = await findFeatureFiles(root, options.paths ?? config.features)
+  const { features: files, tests } = found ?? (await findFiles(root, config, options.paths))
   const sources = files.map((abs) => readSource(root, abs))
-  const covered = coveredBy(scanTestFiles(root, await findTestFiles(root, testGlobs(config)), { sources: false }).files)
+  phaseDone('feature files read')
+  const covered = coveredBy(scanTestFiles(root, tests, { sources: false }).files)
   const rel = files.map((abs) => relPosix(root, abs))
-  assertAllInside(root, rel.flatMap((f) => targetsOf(f, config)), generateDirs(config))
-  const chunks = chunkFeatures(rel, (f) => targetsOf(f, config)[0]!, CHUNK_FILES)
+  const targets = rel.map((f) => targetsOf(f, config))
+  assertAllInside(root, targets.flat(), generateDirs(config))
+  const chunks = chunkFeatures(targets.map((t) => t[0]!), CHUNK_FILES)
+  phaseDone('tests scanned, target paths checked')
   const dryRun = options.dryRun ?? false
   const done = await generateChunks({ root, config, covered, dryRun, chunks: sourcesOf(sources, chunks) })
   return { result: merge(done, dryRun, files.length), stamps: done.stamps }
+}
+
+interface FoundFiles {
+  /** absolute, sorted */
+  features: string[]
+  /** root-relative, sorted */
+  tests: string[]
+}
+
+async function findFiles(root: string, config: SpecgateConfig, paths?: readonly string[]): Promise<FoundFiles> {
+  return { features: await findFeatureFiles(root, paths ?? config.features), tests: await findTestFiles(root, testGlobs(config)) }
 }
 
 function merge(done: ChunksResult, dryRun: boolean, features: number): GenerateResult {
@@ -118,17 +133,27 @@ export interface CachedGenerateResult extends GenerateResult {
  */
 export async function generateCached(options: Omit<GenerateOptions, 'paths'>): Promise<CachedGenerateResult> {
   const config = withCheckedFolders(options.root, options.config, options.configFile)
-  const stamps = stampFiles(options.root, await fingerprintFiles(options.root, config, testGlobs(config)))
-  const saved = readUpToDate(options.root)
-  if (saved?.fingerprint === fingerprintOf(config, stamps)) {
-    return { writes: [], skipped: saved.skipped, errors: [], written: false, features: saved.features, fast: true }
+  const { root } = options
+  const saved = readUpToDate(root)
+  let stamps: Stamps | undefined
+  if (saved) {
+    // a run to compare with: the files are found in one walk, and a rerun with nothing changed does no more
+    stamps = stampFiles(root, await fingerprintFiles(root, config, testGlobs(config)))
+    if (saved.fingerprint === fingerprintOf(config, stamps)) {
+      phaseDone('files found and stamped')
+      return { writes: [], skipped: saved.skipped, errors: [], written: false, features: saved.features, fast: true }
+    }
   }
-  // a test file that appears after the stamps were taken is scanned but not stamped: the next run redoes the work
-  const { result, stamps: written } = await run({ ...options, config })
+  const found = await findFiles(root, config)
+  // nothing to compare with: the files the run reads are stamped, before it reads them
+  stamps ??= stampFiles(root, [...found.features.map((abs) => relPosix(root, abs)), ...found.tests])
+  phaseDone('files found and stamped')
+  // a file that appears after the stamps were taken is read but not stamped: the next run redoes the work
+  const { result, stamps: written } = await run({ ...options, config }, found)
   const complete = result.errors.length === 0 && (result.written || result.writes.length === 0)
   if (complete) {
     for (const [f, stamp] of written) stamps.set(f, stamp)
-    writeUpToDate(options.root, { fingerprint: fingerprintOf(config, stamps), skipped: result.skipped, features: result.features })
+    writeUpToDate(root, { fingerprint: fingerprintOf(config, stamps), skipped: result.skipped, features: result.features })
   }
   return { ...result, fast: false }
 }

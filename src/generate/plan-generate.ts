@@ -3,7 +3,7 @@
  * the text of the test files it would extend. No file system here.
  */
 import type { SpecgateConfig } from '../config/schema.js'
-import { caseKey, type Clause, type FeatureModel } from '../spec/model.js'
+import { caseKey, type Clause, type FeatureModel, type Level } from '../spec/model.js'
 import { namesForAppend } from './import-names.js'
 import { renderFeatureBlock, renderFile, type SkeletonCase, usedHelpers } from './render-skeleton.js'
 import { type SkeletonRunner, testFilePath } from './test-file-path.js'
@@ -64,7 +64,7 @@ export function planTargets(features: readonly FeatureModel[], config: SpecgateC
   return { targets: [...targets.values()].filter((t) => t.cases.length > 0), skipped }
 }
 
-function skipReason(clause: Clause, runners: SkeletonRunner[], seen: Set<string>): string | undefined {
+function skipReason(clause: Clause, runners: readonly SkeletonRunner[], seen: Set<string>): string | undefined {
   if (!clause.id) return 'no @id: tag (run `specgate ids --write`)'
   if (seen.has(clause.id)) return `duplicate id ${clause.id} (see \`specgate lint\`)`
   if (clause.levels.length === 0) return 'no level tag (@unit, @integration or @e2e)'
@@ -72,10 +72,25 @@ function skipReason(clause: Clause, runners: SkeletonRunner[], seen: Set<string>
   return undefined
 }
 
-/** @unit/@integration -> Vitest and @e2e -> Playwright by default; config `runners` decides. */
-export function runnersOf(clause: Clause, config: SpecgateConfig): SkeletonRunner[] {
-  const all = clause.levels.flatMap((l) => config.runners[l])
-  return (['vitest', 'playwright'] as const).filter((r) => all.includes(r))
+/** @unit/@integration -> Vitest and @e2e -> Playwright by default; config `runners` decides. Not to be changed: lists are shared. */
+function runnersOf(clause: Clause, config: SpecgateConfig): readonly SkeletonRunner[] {
+  // one level (most clauses): its list, worked out once per config
+  if (clause.levels.length === 1) return runnersOfLevel(clause.levels[0]!, config)
+  return skeletonRunners(clause.levels.flatMap((l) => config.runners[l]))
+}
+
+function runnersOfLevel(level: Level, config: SpecgateConfig): readonly SkeletonRunner[] {
+  let byLevel = BY_LEVEL.get(config.runners)
+  if (!byLevel) BY_LEVEL.set(config.runners, (byLevel = new Map()))
+  let runners = byLevel.get(level)
+  if (!runners) byLevel.set(level, (runners = skeletonRunners(config.runners[level])))
+  return runners
+}
+
+const BY_LEVEL = new WeakMap<SpecgateConfig['runners'], Map<Level, readonly SkeletonRunner[]>>()
+
+function skeletonRunners(runners: readonly string[]): SkeletonRunner[] {
+  return (['vitest', 'playwright'] as const).filter((r) => runners.includes(r))
 }
 
 /** The target a feature's cases for a runner go to (two features may share one: `a/x.feature`, `b/x.feature` under globs `a/**`, `b/**`). */

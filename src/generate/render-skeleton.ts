@@ -4,7 +4,7 @@
  */
 import type { Case, Clause } from '../spec/model.js'
 import { objectKey, quote } from './js-literal.js'
-import { stepCalls, type StepCall, type StepHelper, stepHelpers, substitute } from './step-calls.js'
+import { addStepHelpers, stepCalls, type StepCall, type StepHelper, substitute } from './step-calls.js'
 import type { SkeletonRunner } from './test-file-path.js'
 
 /** One test to write: a clause, or one Examples row of an Outline. */
@@ -42,9 +42,17 @@ export function renderFile(runner: SkeletonRunner, cases: readonly SkeletonCase[
 /** The step helpers the cases call, in a fixed order (they depend on the steps' kinds, not on row values). */
 export function usedHelpers(cases: readonly SkeletonCase[]): StepHelper[] {
   const used = new Set<StepHelper>()
-  for (const clause of new Set(cases.map((c) => c.clause))) for (const h of stepHelpers(clause)) used.add(h)
-  return (['Given', 'When', 'Then', 'And', 'But'] as const).filter((h) => used.has(h))
+  let last: Clause | undefined
+  for (const { clause } of cases) {
+    // an Outline's rows are consecutive cases of one clause, and the steps' helpers do not change with the row
+    if (clause === last) continue
+    last = clause
+    addStepHelpers(clause, used)
+  }
+  return HELPER_ORDER.filter((h) => used.has(h))
 }
+
+const HELPER_ORDER: readonly StepHelper[] = ['Given', 'When', 'Then', 'And', 'But']
 
 /**
  * `describe(feature) { tests; describe(rule) { tests } }`, in the feature's order. Built as one
@@ -103,13 +111,18 @@ export function testTitle({ clause: cl, case: kase }: SkeletonCase): string {
 }
 
 function clauseOptions({ case: kase }: SkeletonCase): string {
-  const parts: string[] = []
-  if (kase.row !== undefined) parts.push(`row: ${kase.row}`)
-  parts.push('skeleton: true')
-  // the id travels as clause()'s first argument; the runtime adds its own `@id:` tag where it wants one
-  const tags = kase.tags.filter((t) => !t.startsWith('@id:'))
-  if (tags.length) parts.push(`tags: [${tags.map(quote).join(', ')}]`)
-  return `{ ${parts.join(', ')} }`
+  const row = kase.row !== undefined ? `row: ${kase.row}, ` : ''
+  return `{ ${row}skeleton: true${tagsOption(kase.tags)} }`
+}
+
+/** `, tags: [...]` for a case's tags; '' when it has none but its id. */
+function tagsOption(tags: readonly string[]): string {
+  let list = ''
+  for (const t of tags) {
+    // the id travels as clause()'s first argument; the runtime adds its own `@id:` tag where it wants one
+    if (!t.startsWith('@id:')) list += list ? `, ${quote(t)}` : quote(t)
+  }
+  return list ? `, tags: [${list}]` : ''
 }
 
 function rowObject(values: Record<string, string>): string {

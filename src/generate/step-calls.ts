@@ -25,9 +25,10 @@ export function stepCalls(clause: Clause, values?: Record<string, string>): Step
   })
 }
 
-/** The helper of each step, as stepCalls names them, without filling in any text. */
-export function stepHelpers(clause: Clause): StepHelper[] {
-  return clause.steps.map((step, i) => helperFor(step, clause.steps[i - 1]))
+/** Adds the helper of each step, as stepCalls names them, to `used`, without filling in any text. */
+export function addStepHelpers(clause: Clause, used: Set<StepHelper>): void {
+  const steps = clause.steps
+  for (let i = 0; i < steps.length; i++) used.add(helperFor(steps[i]!, steps[i - 1]))
 }
 
 /** The kind decides; a step continuing the kind before it is an And (or But, when written so). */

@@ -19,18 +19,19 @@ const MAX_SEGMENT = 80
  * matches); the configured globs are used, not the command line's, so the mapping is stable.
  */
 export function testFilePath(featureFile: string, featureGlobs: readonly string[], dir: string, runner: SkeletonRunner): string {
-  let stems = STEMS.get(featureGlobs)
-  if (!stems) STEMS.set(featureGlobs, (stems = new Map()))
-  let stem = stems.get(featureFile)
-  if (stem === undefined) stems.set(featureFile, (stem = uniqueStem(featureFile, featureGlobs)))
-  return path.posix.join(dir, `${stem}${TEST_SUFFIX[runner]}`)
+  let known = STEMS.get(featureGlobs)
+  if (!known) STEMS.set(featureGlobs, (known = { bases: featureGlobs.map(staticBase), stems: new Map() }))
+  let stem = known.stems.get(featureFile)
+  if (stem === undefined) known.stems.set(featureFile, (stem = uniqueStem(featureFile, known.bases)))
+  // `dir` is normalised and not empty (folderInside), and every segment of a stem is a plain name: the join needs no normalising
+  return `${dir}/${stem}${TEST_SUFFIX[runner]}`
 }
 
-/** A feature's stem is asked for once per runner and again when planned: worked out once per globs list. */
-const STEMS = new WeakMap<readonly string[], Map<string, string>>()
+/** A feature's stem is asked for once per runner and again when planned: worked out once per globs list, as are the globs' static bases. */
+const STEMS = new WeakMap<readonly string[], { bases: string[]; stems: Map<string, string> }>()
 
-function uniqueStem(featureFile: string, featureGlobs: readonly string[]): string {
-  const { stem, changed } = safeStem(stripBase(featureFile, featureGlobs))
+function uniqueStem(featureFile: string, bases: readonly string[]): string {
+  const { stem, changed } = safeStem(stripBase(featureFile, bases))
   // a name that had to be changed could meet another one's; the hash of the original keeps them apart
   return changed ? `${stem}-${shortHash(featureFile)}` : stem
 }
@@ -42,9 +43,8 @@ export function folderInside(root: string, dir: string): string | undefined {
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel
 }
 
-function stripBase(file: string, globs: readonly string[]): string {
-  for (const g of globs) {
-    const base = staticBase(g)
+function stripBase(file: string, bases: readonly string[]): string {
+  for (const base of bases) {
     if (base && file.startsWith(`${base}/`)) return file.slice(base.length + 1)
   }
   return file
@@ -69,8 +69,12 @@ function safeStem(rel: string): { stem: string; changed: boolean } {
   return { stem: parts.map((p) => p.text).join('/'), changed: parts.some((p) => p.changed) }
 }
 
+/** Most segments: ASCII letters, digits, `.`, `_` and `-`, not starting with `.` or `-`, short: already safe as they are. */
+const PLAIN_SEGMENT = new RegExp(`^[A-Za-z0-9_][A-Za-z0-9._-]{0,${MAX_SEGMENT - 1}}$`)
+
 /** Letters, digits, `.`, `_` and `-` only; never `.`/`..`/hidden; at most MAX_SEGMENT characters. */
 export function safeSegment(segment: string): { text: string; changed: boolean } {
+  if (PLAIN_SEGMENT.test(segment)) return { text: segment, changed: false }
   let text = segment.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '')
   if (!text) text = '_'
   // cut, not hashed here: a changed path gets the hash of the whole original path (testFilePath)
@@ -84,7 +88,16 @@ function shortHash(text: string): string {
 
 /** Defence in depth: the resolved file must be inside the resolved folder. */
 export function isInside(root: string, dir: string, file: string): boolean {
-  const base = path.resolve(root, dir)
   const abs = path.resolve(root, file)
-  return abs.startsWith(base + path.sep)
+  return abs.startsWith(resolvedDir(root, dir) + path.sep)
 }
+
+/** `root/dir` resolved, kept: every file of a plan is checked against the same two folders. */
+function resolvedDir(root: string, dir: string): string {
+  const key = `${root}\0${dir}`
+  let abs = RESOLVED.get(key)
+  if (abs === undefined) RESOLVED.set(key, (abs = path.resolve(root, dir)))
+  return abs
+}
+
+const RESOLVED = new Map<string, string>()

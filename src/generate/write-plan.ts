@@ -37,6 +37,8 @@ export class PlanWriter {
   readonly stamps: Stamps = new Map()
   /** folder (absolute) -> the folder its files are written to now: itself, or its place in a staging tree */
   private readonly dirs = new Map<string, string>()
+  /** a test file's folder as the plan names it (root-relative POSIX) -> that folder and where its files go now */
+  private readonly relDirs = new Map<string, { dir: string; at: string }>()
   /** [staging folder, the folder it becomes] */
   private readonly staged: Array<[string, string]> = []
   private queue: WriteQueue | undefined
@@ -45,18 +47,25 @@ export class PlanWriter {
   constructor(private readonly root: string) {}
 
   write(w: PlannedWrite): void {
-    const abs = path.join(this.root, w.path)
     if (w.mode === 'append') {
+      const abs = path.join(this.root, w.path)
       appendWhole(abs, w.text)
       this.stamps.set(w.path, stampOf(fs.statSync(abs)))
       return
     }
-    const dir = path.dirname(abs)
-    const at = this.dirFor(dir)
-    const name = path.basename(abs)
+    // `w.path` is root-relative POSIX (see testFilePath): its folder is looked up, not worked out, per file
+    const cut = w.path.lastIndexOf('/')
+    const relDir = cut < 0 ? '' : w.path.slice(0, cut)
+    let folder = this.relDirs.get(relDir)
+    if (folder === undefined) {
+      const dir = path.join(this.root, relDir)
+      this.relDirs.set(relDir, (folder = { dir, at: this.dirFor(dir) }))
+    }
+    const { dir, at } = folder
+    const name = w.path.slice(cut + 1)
     this.queue ??= new WriteQueue()
-    if (at !== dir) this.queue.add({ rel: w.path, file: path.join(at, name), text: w.text })
-    else this.queue.add({ rel: w.path, file: path.join(dir, `.${name}.${process.pid}-${++this.count}.tmp`), text: w.text, final: abs })
+    if (at !== dir) this.queue.add({ rel: w.path, file: `${at}${path.sep}${name}`, text: w.text })
+    else this.queue.add({ rel: w.path, file: `${dir}${path.sep}.${name}.${process.pid}-${++this.count}.tmp`, text: w.text, final: `${dir}${path.sep}${name}` })
   }
 
   /**
