@@ -93,6 +93,8 @@ describe('on generated features, tricky lines included', () => {
     '| a | b |', '|a|', '| \\| | \\\\ | \\n |', '| x ', '"""', '"""json', '```', '```md', '  \\"\\"\\" escaped', '\\"\\"\\" and \\"\\"\\" twice', '\\`\\`\\` and \\`\\`\\` ticks', 'free text', 'Given: not a step',
     'Given a step', '* star step', 'And more', 'But not', 'Scenario: s', 'Scenario Outline: o <x>', 'Example: e', 'Examples:', 'Scenarios: named',
     'Background:', 'Rule: r', 'Feature: again', '\u00a0 Given nbsp indent', '  |  cell  |  other\t|', 'Then <x> is done',
+    // cell padding the reference trims (\v \f \u0085 \u00a0) and padding it keeps (an em space, which String#trim would take)
+    '| \u00a0nbsp\u000b | \u0085x\f |', '|\u2003em\u2003| b |', '@a😀 @b #c @d', '@x #😀 @y',
   )
   const indent = fc.constantFrom('', '  ', '    ', '\t', '      ')
   const line = fc.tuple(indent, noise).map(([i, l]) => i + l)

@@ -374,14 +374,16 @@ class QuickParse {
   private readTags(i: number): TagRef[] {
     const t = this.trimmed[i]!
     let column = this.lines[i]!.length - t.length + 1
-    const items = t.split(/\s#/g, 2)[0]!.split('@')
+    // most tag lines have no comment and no character outside the BMP: neither needs a regular expression then
+    const items = (t.includes('#') ? t.split(/\s#/g, 2)[0]! : t).split('@')
+    const astral = SURROGATE.test(t)
     const tags: TagRef[] = []
     for (const raw of items) {
       const item = raw.trimEnd()
       if (item.length === 0) continue
       if (!/^\S+$/.test(item)) throw DEFER
       tags.push({ name: `@${item}`, line: i + 1, column })
-      column += countSymbols(raw) + 1
+      column += (astral ? countSymbols(raw) : raw.length) + 1
     }
     return fit(tags)
   }
@@ -438,6 +440,12 @@ function countSymbols(s: string): number {
 
 /** The reference's getTableCells (its cell values; the model keeps no cell columns): `\|`, `\\` and `\n` escapes, cells trimmed of spaces and tabs. */
 function tableCells(t: string): string[] {
+  // without a backslash there is no escape: the cells are what lies between the pipes (what follows the last is dropped)
+  if (!t.includes('\\')) {
+    const cells = t.split('|').slice(1, -1) // a list of its exact length, as fit() makes
+    for (let c = 0; c < cells.length; c++) cells[c] = trimCell(cells[c]!)
+    return cells.length === 0 ? NONE : cells
+  }
   const cells: string[] = []
   let cell = ''
   let first = true
@@ -446,7 +454,7 @@ function tableCells(t: string): string[] {
     col++
     if (chr === '|') {
       if (first) first = false
-      else cells.push(cell.replace(/^[ \t\v\f\r\u0085\u00A0]*/g, '').replace(/[ \t\v\f\r\u0085\u00A0]*$/g, ''))
+      else cells.push(trimCell(cell))
       cell = ''
     } else if (chr === '\\') {
       // a backslash ending the line can only touch a cell no pipe closes, which is dropped
@@ -457,4 +465,17 @@ function tableCells(t: string): string[] {
     } else cell += chr
   }
   return fit(cells)
+}
+
+/** A cell without the reference's padding, [ \t\v\f\r\u0085\u00A0], at either end (not String#trim's wider set). */
+function trimCell(cell: string): string {
+  let start = 0
+  let end = cell.length
+  while (start < end && isCellPadding(cell.charCodeAt(start))) start++
+  while (end > start && isCellPadding(cell.charCodeAt(end - 1))) end--
+  return start === 0 && end === cell.length ? cell : cell.substring(start, end)
+}
+
+function isCellPadding(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d || code === 0x85 || code === 0xa0
 }
