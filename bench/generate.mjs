@@ -7,12 +7,13 @@
 // dist/ (npm run bench builds it).
 //
 // The work happens in a new folder under the system's temporary folder (BENCH_DIR to choose
-// another), and its file system's speed at making new files is measured and printed first. This
-// machine's ext4 has no journal, so every new inode is checked against recently deleted ones
-// (the kernel's recently_deleted(), seen with perf): near many deletions, 10,000 new files took
-// 1.6-3.8 s in the project's folder at the same time as 0.3-0.4 s in a new one elsewhere, which
-// made specgate's run (10,000 files) wait on its writes while bddgen (5,000 files, 14 s of CPU)
-// hardly noticed.
+// another); the benchmark waits until its file system makes new files at its usual speed, and
+// prints that speed. This machine's ext4 has no journal, so every new inode is checked against
+// recently deleted ones (the kernel's recently_deleted(), seen with perf): near many deletions,
+// 10,000 new files took 1.6-3.8 s in the project's folder at the same time as 0.3-0.4 s in a new
+// one elsewhere, and right after a previous run's deletion 1.9 s; specgate's run (10,000 files)
+// then waited on its writes (2.9 s of open() in the write worker's profile) while bddgen (5,000
+// files, 14 s of CPU) hardly noticed.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -58,13 +59,25 @@ function summarise(rows) {
   return { ...rows[0], secs: median(rows.map((r) => r.secs)), cpu: median(rows.map((r) => r.cpu)), mb: median(rows.map((r) => r.mb)) }
 }
 
-/** ms to make 10,000 small files in new folders beside the runs' (kept until the end, like the runs' files: deleting them now would slow what comes next). */
-function createRate() {
-  const dir = path.join(base, 'fs-probe')
+/** ms to make `count` small files in new folders beside the runs' (kept until the end, like the runs' files: deleting them now would slow what comes next). */
+function createTime(name, count) {
+  const dir = path.join(base, name)
   for (let d = 0; d < 10; d++) fs.mkdirSync(path.join(dir, `d${d}`), { recursive: true })
   const start = performance.now()
-  for (let i = 0; i < 10000; i++) fs.writeFileSync(path.join(dir, `d${i % 10}`, `f${i}.ts`), 'x'.repeat(4000))
+  for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `d${i % 10}`, `f${i}.ts`), 'x'.repeat(4000))
   return performance.now() - start
+}
+
+/**
+ * Waits (up to 5 minutes) until the file system makes new files at its usual speed: 1,000 in
+ * under 60 ms (a settled one here: 30-40 ms; after a large deletion, 90-570 ms, for about three
+ * minutes). Returns the ms 10,000 new files took then (or after the last try).
+ */
+function settledCreateTime() {
+  for (let attempt = 0; attempt < 20 && createTime(`fs-wait-${attempt}`, 1000) > 60; attempt++) {
+    spawnSync('sleep', ['15'])
+  }
+  return createTime('fs-probe', 10000)
 }
 
 function setUp() {
@@ -88,7 +101,7 @@ function setUp() {
 }
 
 const { sg, bdd } = setUp()
-const probe = createRate()
+const probe = settledCreateTime()
 const cli = path.join(repo, 'dist/cli.js')
 const bddgen = path.join(repo, 'node_modules/playwright-bdd/dist/cli/index.js')
 const rows = [
