@@ -97,6 +97,52 @@ function choiceOf(text: string): Choice {
   return { token: token as Token, next: Number(next), ...(ahead ? { lookahead: ahead === '0' ? 'scenario' : 'examples' } : {}) }
 }
 
+/**
+ * A line's class: EOF, empty, or by its first character (`#`, `@`, `|`, a quote or backtick,
+ * anything else), with KEYWORD_START added when a title or step keyword of the language starts
+ * with that character. A token that no line of a class can match is left out of the state's
+ * choices for it (candidates), so most lines are tried against one to three tokens instead of up
+ * to twelve; the order of the rest, which decides, is the state's.
+ */
+const LINE_EOF = 0
+const LINE_EMPTY = 1
+const LINE_HASH = 2
+const LINE_AT = 3
+const LINE_PIPE = 4
+const LINE_QUOTE = 5
+const LINE_OTHER = 6
+const KEYWORD_START = 8
+
+function couldMatch(token: Token, cls: number): boolean {
+  const base = cls & ~KEYWORD_START
+  switch (token) {
+    case 'EOF': return base === LINE_EOF
+    case 'Empty': return base === LINE_EMPTY
+    case 'Comment':
+    case 'Language': return base === LINE_HASH
+    case 'TagLine': return base === LINE_AT
+    case 'TableRow': return base === LINE_PIPE
+    case 'DocStringSeparator': return base === LINE_QUOTE // """ or ```
+    case 'FeatureLine':
+    case 'RuleLine':
+    case 'BackgroundLine':
+    case 'ScenarioLine':
+    case 'ExamplesLine':
+    case 'StepLine': return (cls & KEYWORD_START) !== 0
+    case 'Other': return base !== LINE_EOF
+  }
+}
+
+/** The choices of a state a line of class `cls` could take, in the state's order (worked out once). */
+function candidates(state: number, cls: number): readonly Choice[] {
+  const key = state * 16 + cls
+  let list = CANDIDATES[key]
+  if (list === undefined) CANDIDATES[key] = list = (TABLE[state] ?? []).filter((c) => couldMatch(c.token, cls))
+  return list
+}
+
+const CANDIDATES: (readonly Choice[] | undefined)[] = []
+
 const LANGUAGE = /^\s*#\s*language\s*:\s*([a-zA-Z\-_]+)\s*$/
 
 /** Thrown where the reference parser would report an error: it is left to say what. */
@@ -221,12 +267,23 @@ class QuickParse {
   }
 
   private choose(state: number, i: number): Choice | undefined {
-    for (const choice of TABLE[state] ?? []) {
+    for (const choice of candidates(state, this.lineClass(i))) {
       if (!this.matches(choice.token, i)) continue
       if (choice.lookahead && !this.followedBy(choice.lookahead, i + 1)) continue
       return choice
     }
     return undefined
+  }
+
+  /** The line's class (see candidates), from its first character. */
+  private lineClass(i: number): number {
+    if (i >= this.lines.length) return LINE_EOF
+    const t = this.trimmed[i]!
+    if (t.length === 0) return LINE_EMPTY
+    const first = t.charCodeAt(0)
+    const cls = first === 35 /* # */ ? LINE_HASH : first === 64 /* @ */ ? LINE_AT : first === 124 /* | */ ? LINE_PIPE
+      : first === 34 /* " */ || first === 96 /* ` */ ? LINE_QUOTE : LINE_OTHER
+    return this.keywords.starts.has(t[0]!) ? cls | KEYWORD_START : cls
   }
 
   private matches(token: Token, i: number): boolean {
