@@ -14,10 +14,14 @@ export type LineIndex = (file: string, caseKey: string, clauseId: string) => num
 
 /** Fills in `test.line` where the runner gave none; the test object is remade with its keys in order. */
 export function locateTests(records: Evidence[], root: string, lineOf: LineIndex): Evidence[] {
+  // a batch is one test file's records: its path is resolved once, not per test
+  let file: string | undefined
+  let abs = ''
   for (const r of records) {
     const t = r.test
     if (t.line !== undefined) continue
-    const line = lineOf(path.resolve(root, t.file), r.caseKey, r.clauseId)
+    if (t.file !== file) abs = path.resolve(root, (file = t.file))
+    const line = lineOf(abs, r.caseKey, r.clauseId)
     if (line !== undefined) r.test = { column: t.column, file: t.file, line, project: t.project, title: t.title }
   }
   return records

@@ -85,19 +85,3 @@ export function safeSegment(segment: string): { text: string; changed: boolean }
 function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 6)
 }
-
-/** Defence in depth: the resolved file must be inside the resolved folder. */
-export function isInside(root: string, dir: string, file: string): boolean {
-  const abs = path.resolve(root, file)
-  return abs.startsWith(resolvedDir(root, dir) + path.sep)
-}
-
-/** `root/dir` resolved, kept: every file of a plan is checked against the same two folders. */
-function resolvedDir(root: string, dir: string): string {
-  const key = `${root}\0${dir}`
-  let abs = RESOLVED.get(key)
-  if (abs === undefined) RESOLVED.set(key, (abs = path.resolve(root, dir)))
-  return abs
-}
-
-const RESOLVED = new Map<string, string>()

@@ -6,13 +6,17 @@ import { InputError } from '../diagnostics.js'
 import { stampOf } from '../util/new-file.js'
 import { WriteQueue, writeFailure } from '../util/write-queue.js'
 import type { PlannedWrite } from './plan-generate.js'
-import { isInside } from './test-file-path.js'
 import type { Stamps } from './up-to-date.js'
 
-/** Every path checked before anything is written: a plan either stays inside its folders or writes nothing. */
+/**
+ * Every path checked before anything is written: a plan either stays inside its folders or writes
+ * nothing. Defence in depth: each resolved file must be inside a resolved folder.
+ */
 export function assertAllInside(root: string, files: readonly string[], dirs: readonly string[]): void {
+  const folders = dirs.map((d) => path.resolve(root, d) + path.sep)
   for (const file of files) {
-    if (!dirs.some((d) => isInside(root, d, file))) {
+    const abs = path.resolve(root, file)
+    if (!folders.some((f) => abs.startsWith(f))) {
       throw new InputError(`refusing to write outside the configured folders (${dirs.join(', ')})`, { file })
     }
   }
