@@ -7,7 +7,7 @@ import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
-import { REPO, specgate } from './helpers/cli.js'
+import { REPO, specgate, timedPhases } from './helpers/cli.js'
 import { fixtureProject, fragment, passed, writeFragment, type FixtureProject } from './helpers/check-fixture.js'
 
 const FIXED = ['--today', '2026-01-15', '--commit', 'c0ffee']
@@ -141,6 +141,15 @@ describe('specgate check on a merged run', () => {
     expect(r.stdout).toMatch(/FAIL {2}no-failed \(1\)/)
     expect(r.stdout).toMatch(/FAIL {2}no-uncovered \(1\)/)
     expect(r.stdout).toContain('check failed')
+  })
+
+  test('SPECGATE_TIMINGS names check\'s phases, each report as it is written, and changes nothing else', () => {
+    const timed = specgate(['check', '--gate', 'report', '--out', 'timed', ...FIXED], p.root, { SPECGATE_TIMINGS: '1' })
+    expect(timedPhases(timed)).toEqual(['start-up and config', 'fragments read', 'SPEC read', 'verdicts and gates', 'report.md', 'report.html', 'junit.xml', 'ledger.json'])
+    expect(timed.stderr.split('\n').filter((l) => l && !l.startsWith('specgate timing: '))).toEqual([])
+    const plain = specgate(['check', '--gate', 'report', '--out', 'timed', ...FIXED], p.root)
+    expect(timed.stdout).toBe(plain.stdout)
+    expect(plain.stderr).toBe('')
   })
 
   test('a gate set to warning in the config no longer fails the run', async () => {
