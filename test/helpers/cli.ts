@@ -27,7 +27,7 @@ export function specgate(args: readonly string[], cwd: string, env: NodeJS.Proce
 
 /** The phases a run with SPECGATE_TIMINGS=1 named on stderr, in order. */
 export function timedPhases(r: RunResult): string[] {
-  return [...r.stderr.matchAll(/^specgate timing: (.+?) \d+ ms \(at \d+ ms\)$/gm)].map((m) => m[1]!)
+  return [...r.stderr.matchAll(/^specgate timing: (.+?) \d+ ms \(at \d+ ms; rss \d+ MB, heap \d+ MB\)$/gm)].map((m) => m[1]!)
 }
 
 /** A scratch folder under the repo's .tmp (so fixtures resolve the repo's node_modules), removed by the caller. */
