@@ -132,6 +132,35 @@ describe('mergeLedgers', () => {
   })
 })
 
+describe('a test\'s identity', () => {
+  const source: LedgerSource = { id: 'vitest-1', runner: 'vitest', label: '', createdAt: '2026-01-01T00:00:00.000Z', partial: false }
+  const base: Evidence = {
+    runner: 'vitest', source: 'vitest-1', clauseId: 'KEYS-002', caseKey: 'KEYS-002[1]', clauseHash: 'abcdef012345',
+    test: { file: 'test/keys.test.ts', title: 'KEYS-002 row 1' }, status: 'passed', skeleton: false,
+    durationMs: 1, retries: 0, flaky: false, assertions: 1, steps: null, attachments: [],
+  }
+  const merged = (evidence: Evidence[]) => mergeLedgers([{ schemaVersion: 1, kind: 'specgate-ledger', sources: [source], evidence, errors: [] }]).evidence
+
+  // what tells two results of one source apart: each of these alone makes another test
+  test.each([
+    ['title', { test: { ...base.test, title: 'KEYS-002 row 1, again' } }],
+    ['file', { test: { ...base.test, file: 'test/keys-2.test.ts' } }],
+    ['project', { test: { ...base.test, project: 'firefox' } }],
+    ['runner', { runner: 'playwright' as const }],
+    ['case', { caseKey: 'KEYS-002[2]' }],
+    ['clause', { clauseId: 'KEYS-003', caseKey: 'KEYS-003[1]' }],
+  ])('two results that differ only in their %s are both kept', (_, other) => {
+    expect(merged([base, { ...base, ...other }])).toHaveLength(2)
+    expect(merged([{ ...base, ...other }, base])).toHaveLength(2)
+  })
+
+  test('the same test twice in one source is one result, the same whichever comes first', () => {
+    const failed: Evidence = { ...base, status: 'failed', durationMs: 7 }
+    expect(merged([base, failed])).toEqual(merged([failed, base]))
+    expect(merged([base, failed])).toHaveLength(1)
+  })
+})
+
 describe('a superseded source takes only its own records with it', () => {
   const source = (id: string, createdAt: string, over: Partial<LedgerSource> = {}): LedgerSource =>
     ({ id, runner: 'cucumber', label: '', createdAt, partial: false, ...over })

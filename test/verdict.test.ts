@@ -27,6 +27,15 @@ Feature: Keys
   Scenario: not yet
     Given a key
     Then it works
+
+  @id:KEYS-005 @unit
+  Scenario Outline: a key of size <size>
+    Given a key of size <size>
+    Then it works
+    Examples:
+      | size |
+      | 1    |
+      | 2    |
 `
 const spec = buildSpec('/p', [{ absPath: '/p/features/keys.feature', source: FEATURE }])
 const config = configSchema.parse({})
@@ -51,6 +60,19 @@ function verdictOf(id: string, evidence: Evidence[]) {
 describe('verdicts', () => {
   it('accepts a passing, asserting test written for the current hash', () => {
     expect(verdictOf('KEYS-001', [passing('KEYS-001')])?.verdict).toBe('accepted')
+  })
+
+  it('judges each Outline row by its own tests only', () => {
+    // row 1 has two tests, one failing, sorted before row 2's one passing test
+    const v = verdictOf('KEYS-005', [
+      passing('KEYS-005', { caseKey: 'KEYS-005[1]', test: { file: 'test/keys.test.ts', title: 'row 1' } }),
+      passing('KEYS-005', { caseKey: 'KEYS-005[1]', test: { file: 'test/keys.test.ts', title: 'row 1, again' }, status: 'failed' }),
+      passing('KEYS-005', { caseKey: 'KEYS-005[2]', test: { file: 'test/keys.test.ts', title: 'row 2' } }),
+    ])
+    expect(v?.cases.map((c) => [c.key, c.verdict, c.evidence.map((e) => e.test.title)])).toEqual([
+      ['KEYS-005[1]', 'failed', ['row 1', 'row 1, again']],
+      ['KEYS-005[2]', 'accepted', ['row 2']],
+    ])
   })
 
   it('never accepts an Outline with no Examples rows: there is no case to prove', () => {

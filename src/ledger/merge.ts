@@ -45,25 +45,41 @@ function compareSources(a: LedgerSource, b: LedgerSource): number {
   return compareStrings(a.createdAt, b.createdAt) || compareStrings(sortedItem(a), sortedItem(b))
 }
 
-/** The identity of one test result for one case (one template: it is made for every record merged). */
-export function evidenceKey(e: Evidence): string {
-  return `${e.runner}\u0000${e.test.project ?? ''}\u0000${e.test.file}\u0000${e.test.title}\u0000${e.caseKey}`
+/**
+ * One record per source and identity (the newest), in compareSlot order: sorted, the records of
+ * one slot stand next to each other, so no key text and no map is made per record (which were
+ * most of merging 60,000 records).
+ */
+function latestEvidence(all: Evidence[], sources: Map<string, LedgerSource>): Evidence[] {
+  const sorted = all.sort(compareSlot) // a list made for this call
+  const textOf = memo(sortedItem)
+  const out: Evidence[] = []
+  for (const e of sorted) {
+    const held = out.at(-1)
+    if (held === undefined || compareSlot(held, e) !== 0) out.push(e)
+    else if (newer(e, held, sources, textOf)) out[out.length - 1] = e
+  }
+  return out
 }
 
-/** One record per source and identity (the newest), in compareEvidence order. */
-function latestEvidence(all: readonly Evidence[], sources: Map<string, LedgerSource>): Evidence[] {
-  const byKey = new Map<string, Evidence>()
-  const textOf = memo(sortedItem)
-  for (const e of all) {
-    const key = `${evidenceKey(e)}\u0000${e.source}`
-    const held = byKey.get(key)
-    if (!held || newer(e, held, sources, textOf)) byKey.set(key, e)
-  }
-  // Keys are unique here, so compareEvidence never reaches its text tie-break: sorting by
-  // the precomputed key gives its order without building a key per comparison (60,000 records).
-  const keyed = [...byKey].map(([key, e]) => ({ key, e }))
-  keyed.sort((a, b) => compareStrings(a.e.clauseId, b.e.clauseId) || compareStrings(a.e.caseKey, b.e.caseKey) || compareStrings(a.key, b.key))
-  return keyed.map((k) => k.e)
+/** A record's place in the merged ledger: its identity (compareIdentity), then its source. */
+function compareSlot(a: Evidence, b: Evidence): number {
+  return compareIdentity(a, b) || compareStrings(a.source, b.source)
+}
+
+/**
+ * The identity of one test result for one case, in the merged ledger's order: clause, case,
+ * runner, project, file, title. Fields are compared one by one, so no key text is made per record.
+ */
+function compareIdentity(a: Evidence, b: Evidence): number {
+  return (
+    compareStrings(a.clauseId, b.clauseId) ||
+    compareStrings(a.caseKey, b.caseKey) ||
+    compareStrings(a.runner, b.runner) ||
+    compareStrings(a.test.project ?? '', b.test.project ?? '') ||
+    compareStrings(a.test.file, b.test.file) ||
+    compareStrings(a.test.title, b.test.title)
+  )
 }
 
 function newer(a: Evidence, b: Evidence, sources: Map<string, LedgerSource>, textOf: (e: Evidence) => string): boolean {
@@ -79,13 +95,9 @@ function memo<K extends object, V>(f: (k: K) => V): (k: K) => V {
   }
 }
 
+/** The merged ledger's order of one source's records: identity, then the record's text. */
 export function compareEvidence(a: Evidence, b: Evidence): number {
-  return (
-    compareStrings(a.clauseId, b.clauseId) ||
-    compareStrings(a.caseKey, b.caseKey) ||
-    compareStrings(evidenceKey(a), evidenceKey(b)) ||
-    compareStrings(sortedItem(a), sortedItem(b))
-  )
+  return compareIdentity(a, b) || compareStrings(sortedItem(a), sortedItem(b))
 }
 
 function uniqueBy<T>(items: readonly T[], key: (t: T) => string): T[] {
