@@ -3,7 +3,8 @@
 //   node bench/generate.mjs [FEATURES=5000] [SCENARIOS=10] [RUNS=3]
 // Whole processes, timed from outside: wall seconds, CPU seconds (user+sys, the fair figure when
 // other work shares the machine) and peak memory from GNU time (children included). Each figure
-// is the median of RUNS runs, every first run on a fresh copy of the corpus. Requires a built
+// is the median of RUNS runs, the tools alternating, every first run on a fresh copy of the corpus,
+// each run's figures printed too. Requires a built
 // dist/ (npm run bench builds it).
 //
 // The work happens in a new folder under the system's temporary folder (BENCH_DIR to choose
@@ -37,26 +38,29 @@ function run(label, cmd, args, cwd) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 /**
- * RUNS times: a fresh copy of `from` in its own folder, a first run, then a rerun with nothing
- * changed. Nothing is deleted until the end: right after tens of thousands of files are deleted,
- * ext4 skips their inodes ("recently deleted") on every create for about 30 s, and that scan was
- * up to 45% of a run's time (perf), billed to whichever tool ran next.
+ * RUNS rounds; in each, every tool in turn gets a fresh copy of its corpus in its own folder, a
+ * first run, then a rerun with nothing changed. The tools alternate, so that both see the same
+ * moments of a shared machine (its speed moves by 10-25% within an hour). Nothing is deleted until
+ * the end: right after tens of thousands of files are deleted, ext4 skips their inodes ("recently
+ * deleted") on every create for minutes, billed to whichever tool ran next.
  */
-function firstAndRerun(name, from, work, cmd, args) {
-  const firsts = []
-  const reruns = []
+function alternating(tools) {
+  const firsts = tools.map(() => [])
+  const reruns = tools.map(() => [])
   for (let i = 0; i < runs; i++) {
-    const dir = `${work}-${i}`
-    fs.cpSync(from, dir, { recursive: true })
-    spawnSync('sync') // the copy's writeback should not be billed to the run
-    firsts.push(run(`${name} (first run)`, cmd, args, dir))
-    reruns.push(run(`${name} (rerun, nothing changed)`, cmd, args, dir))
+    for (const [t, { name, from, work, cmd, args }] of tools.entries()) {
+      const dir = `${work}-${i}`
+      fs.cpSync(from, dir, { recursive: true })
+      spawnSync('sync') // the copy's writeback should not be billed to the run
+      firsts[t].push(run(`${name} (first run)`, cmd, args, dir))
+      reruns[t].push(run(`${name} (rerun, nothing changed)`, cmd, args, dir))
+    }
   }
-  return [summarise(firsts), summarise(reruns)]
+  return tools.flatMap((_, t) => [summarise(firsts[t]), summarise(reruns[t])])
 }
 
 function summarise(rows) {
-  return { ...rows[0], secs: median(rows.map((r) => r.secs)), cpu: median(rows.map((r) => r.cpu)), mb: median(rows.map((r) => r.mb)) }
+  return { ...rows[0], secs: median(rows.map((r) => r.secs)), cpu: median(rows.map((r) => r.cpu)), mb: median(rows.map((r) => r.mb)), each: rows.map((r) => r.secs) }
 }
 
 /** ms to make `count` small files in new folders beside the runs' (kept until the end, like the runs' files: deleting them now would slow what comes next). */
@@ -104,17 +108,19 @@ const { sg, bdd } = setUp()
 const probe = settledCreateTime()
 const cli = path.join(repo, 'dist/cli.js')
 const bddgen = path.join(repo, 'node_modules/playwright-bdd/dist/cli/index.js')
-const rows = [
-  ...firstAndRerun('specgate generate', sg, path.join(base, 'specgate-run'), process.execPath, [cli, 'generate']),
-  ...firstAndRerun('bddgen', bdd, path.join(base, 'bddgen-run'), process.execPath, [bddgen]),
-]
+const rows = alternating([
+  { name: 'specgate generate', from: sg, work: path.join(base, 'specgate-run'), cmd: process.execPath, args: [cli, 'generate'] },
+  { name: 'bddgen', from: bdd, work: path.join(base, 'bddgen-run'), cmd: process.execPath, args: [bddgen] },
+])
 const [first, rerun, peer] = rows
 console.log(`corpus: ${features} features x ${scenarios} scenarios (make-corpus --ids); median of ${runs} run(s) each`)
 console.log(`work folder: ${base}; its file system made 10,000 new 4 KB files in ${probe.toFixed(0)} ms\n`)
 console.log('| run | wall s | CPU s (user+sys) | peak MB |')
 console.log('|---|---:|---:|---:|')
 for (const r of rows) console.log(`| ${r.label} | ${r.secs.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.mb.toFixed(0)} |`)
-console.log(`\nspecgate first run: ${first.out}`)
+console.log(`\neach run, in order (wall s): ${rows.map((r) => `${r.label} ${r.each.map((x) => x.toFixed(2)).join(' ')}`).join('; ')}`)
+console.log(`ratio per round (first runs): ${first.each.map((x, i) => `${(peer.each[i] / x).toFixed(1)}x`).join(', ')}`)
+console.log(`specgate first run: ${first.out}`)
 console.log(`ratio bddgen / specgate (first run): wall ${(peer.secs / first.secs).toFixed(1)}x, CPU ${(peer.cpu / first.cpu).toFixed(1)}x (target >= 10x)`)
 console.log(`specgate rerun: ${rerun.secs.toFixed(2)} s wall, ${rerun.cpu.toFixed(2)} s CPU (target < 0.5 s); peak memory ${Math.max(first.mb, rerun.mb).toFixed(0)} MB (target < 300 MB)`)
 fs.rmSync(base, { recursive: true, force: true })
