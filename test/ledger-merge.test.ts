@@ -3,9 +3,12 @@
  * independent of the order shards arrive in. Random fragments come from fast-check; every merged
  * ledger must also still be a valid ledger.
  */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { evidenceText, ledgerText } from '../src/ledger/fragment-io.js'
+import { evidenceText, ledgerText, readLedger, writeLedger } from '../src/ledger/fragment-io.js'
 import { mergeLedgers } from '../src/ledger/merge.js'
 import { sortedItem } from '../src/ledger/sorted-json.js'
 import { ledgerSchema, type Evidence, type Ledger, type LedgerSource } from '../src/ledger/schema.js'
@@ -237,3 +240,22 @@ function reorderKeys(value: unknown, seed: number): unknown {
   const turned = [...keys.slice(Math.abs(seed) % (keys.length || 1)), ...keys.slice(0, Math.abs(seed) % (keys.length || 1))].reverse()
   return Object.fromEntries(turned.map((k) => [k, reorderKeys((value as Record<string, unknown>)[k], seed)]))
 }
+
+describe('a ledger file', () => {
+  // the reader copies an ASCII file's bytes instead of decoding them: any other text must still
+  // come back as it was written (accents, CJK, emoji, lone control characters)
+  const anyText = fc.string({ unit: 'binary', maxLength: 12 })
+  test('reads back as the ledger written, whatever characters its texts hold', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'specgate-ledger-file-'))
+    try {
+      await fc.assert(fc.asyncProperty(fragmentArb, fc.array(anyText, { minLength: 5, maxLength: 5 }), async (ledger, titles) => {
+        const withTitles: Ledger = { ...ledger, evidence: ledger.evidence.map((e, i) => ({ ...e, test: { ...e.test, title: titles[i]! } })) }
+        const file = path.join(dir, 'fragment.json')
+        await writeLedger(file, withTitles)
+        same(readLedger(file), withTitles)
+      }), { numRuns: 60 })
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

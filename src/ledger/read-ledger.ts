@@ -3,6 +3,7 @@
  * InputError naming the file (and the line and column of broken JSON). No zod on this path (see
  * check-ledger.ts).
  */
+import { isAscii } from 'node:buffer'
 import fs from 'node:fs'
 import { InputError } from '../diagnostics.js'
 import { checkLedger } from './check-ledger.js'
@@ -13,11 +14,21 @@ import type { Ledger } from './schema.js'
 export function readLedger(file: string, shownAs: string = file): Ledger {
   let text: string
   try {
-    text = fs.readFileSync(file, 'utf8')
+    text = readText(file)
   } catch (err) {
     throw new InputError(`cannot read ledger: ${(err as Error).message}`, { file: shownAs })
   }
   return parseLedger(text, shownAs)
+}
+
+/**
+ * The file's text, as readFileSync(file, 'utf8') gives it. A ledger is ASCII unless a test's text
+ * is not: its bytes are then copied as they are, not decoded (the benchmark's 16 fragments, 44 MB:
+ * 15-22 ms against 45-59 ms).
+ */
+function readText(file: string): string {
+  const bytes = fs.readFileSync(file)
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')
 }
 
 export function parseLedger(text: string, shownAs: string): Ledger {
