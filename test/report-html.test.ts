@@ -13,7 +13,7 @@ import { configSchema } from '../src/config/schema.js'
 import type { Ledger } from '../src/ledger/schema.js'
 import { renderHtml } from '../src/report/render-html.js'
 import type { Spec } from '../src/spec/model.js'
-import { loadSpec } from '../src/spec/load-spec.js'
+import { buildSpec, loadSpec } from '../src/spec/load-spec.js'
 import { specgate, writeTree } from './helpers/cli.js'
 import { fixtureProject, fragment, passed, writeFragment } from './helpers/check-fixture.js'
 
@@ -267,4 +267,63 @@ describe('report.html rebuilds what its data leaves out', () => {
     await page.getByTestId('filter-tag').selectOption('@rule-tag')
     expect(await rows()).toEqual([])
   })
+
+  test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (steps that ran as written are listed from the Gherkin text)', clause('REPORT-007', '764ce402fa1c'), async () => {
+    const steps = buildSpec('/p', [{ absPath: '/p/features/steps.feature', source: STEPS }])
+    const ran = fragment({ runner: 'vitest', id: 'v', spec: steps }, [
+      passed(steps, 'STEP-001'), passed(steps, 'STEP-002'), passed(steps, 'STEP-003'),
+      passed(steps, 'STEP-004', {
+        status: 'failed', failure: { message: 'boom', step: 'When it runs' },
+        steps: [{ keyword: 'Given', text: 'a team', status: 'passed' }, { keyword: 'When', text: 'it runs', status: 'failed', error: 'boom' }, { keyword: 'Then', text: 'it passes', status: 'skipped' }],
+      }),
+    ])
+    const model = runCheck({ spec: steps, config: configSchema.parse({}), ledgers: [ran], today: '2026-01-15' })
+    const html = [...renderHtml(model, { color: false, reportDir: 'specgate-report' })].join('')
+    const data = JSON.parse(/id="specgate-data">(.*?)<\/script>/s.exec(html)![1]!) as { clauses: { id: string; evidence: { steps: unknown }[] }[] }
+    // only where the page can find the steps in the Gherkin lines, and the test ran them as written, all passed
+    expect(data.clauses.map((c) => [c.id, c.evidence[0]!.steps === true])).toEqual([['STEP-001', true], ['STEP-002', true], ['STEP-003', false], ['STEP-004', false]])
+    await page.setContent(html)
+    const listed = () => page.locator('#detail ol.steps li').allTextContents()
+    await open('STEP-001')
+    expect(await listed()).toEqual(['passed Given a team', 'passed When it runs', 'passed Then it passes'])
+    await open('STEP-002')
+    expect(await listed()).toEqual(['passed Given a team', 'passed When it runs with:', 'passed And a note', 'passed Then it passes'])
+    await open('STEP-003')
+    expect(await listed()).toEqual(['passed Given a team', 'passed When it runs   # Background', 'passed Then it passes'])
+    await open('STEP-004')
+    expect(await listed()).toEqual(['passed Given a team', 'failed When it runsboom', 'skipped Then it passes'])
+  })
 })
+
+/** Steps a test can run as written (STEP-001, STEP-002, with a DataTable and a DocString), and a clause whose Gherkin lines would mislead (STEP-003). */
+const STEPS = `@owner:core
+Feature: Steps as written
+
+  Background:
+    Given a team
+
+  @unit @id:STEP-001
+  Scenario: Plain steps
+    When it runs
+    Then it passes
+
+  @unit @id:STEP-002
+  Scenario: Steps with a table and a DocString
+    When it runs with:
+      | a |
+    And a note
+      """
+        Then indented, as a step line would be
+      """
+    Then it passes
+
+  @unit @id:STEP-003
+  Scenario: A step that ends like the mark of a Background step
+    When it runs   # Background
+    Then it passes
+
+  @unit @id:STEP-004
+  Scenario: Steps that did not all pass
+    When it runs
+    Then it passes
+`

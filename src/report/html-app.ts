@@ -196,10 +196,10 @@ export function htmlApp(derive: PageDerive): void {
     const head = el('div', { class: 'ev-head' }, el('span', { class: `status s-${e.status}` }, e.status), ` ${e.runner}${e.project ? ` [${e.project}]` : ''} `, el('code', {}, data.strings[e.place]), ` ${title}`, ` (${kase}, ${e.durationMs} ms${e.retries ? `, ${e.retries} retries` : ''}${e.assertions === null ? '' : `, ${e.assertions} assertions`}${e.skeleton ? ', skeleton' : ''}${e.detail ? `, ${e.detail}` : ''})`)
     const box = el('div', { class: 'evidence', 'data-testid': 'evidence' }, head)
     if (e.failure) box.append(el('pre', { class: 'failure', 'data-testid': 'failure' }, `${e.failure.step ? `at step "${e.failure.step}"\n` : ''}${e.failure.message}`))
-    if (e.steps) box.append(el('ol', { class: 'steps' }, ...e.steps.map(([keyword, text, s, error]) => {
-      const status = data.strings[s]
-      return el('li', { class: `step s-${status}` }, el('span', { class: 'status' }, status), ` ${data.strings[keyword]} ${data.strings[text]}`, error ? el('pre', {}, error) : undefined)
-    })))
+    const steps = e.steps === true
+      ? derive.ranSteps(c.gherkin.map((line) => data.strings[line]!)).map((text) => ({ status: 'passed', text, error: undefined }))
+      : e.steps?.map(([keyword, text, s, error]) => ({ status: data.strings[s]!, text: ` ${data.strings[keyword]} ${data.strings[text]}`, error }))
+    if (steps) box.append(el('ol', { class: 'steps' }, ...steps.map((s) => el('li', { class: `step s-${s.status}` }, el('span', { class: 'status' }, s.status), s.text, s.error ? el('pre', {}, s.error) : undefined))))
     else box.append(el('p', { class: 'muted' }, 'the test does not use step helpers: no step record'))
     if (e.data) box.append(dataState(e.data))
     return box

@@ -42,7 +42,22 @@ export function outlineCaseKey(id: string, index: number): string {
   return `${id}[${index + 1}]`
 }
 
-export const PAGE_DERIVE = { inheritedTags, acceptanceOf, evidenceTitle, outlineCaseKey }
+/**
+ * The steps in a clause's Gherkin lines (html-data.ts `gherkin`, not an Outline's), as a test's
+ * steps list them (` keyword text`): a step line is indented two spaces, its DocString and
+ * DataTable lines four; a Background step's mark is taken off.
+ */
+export function ranSteps(lines: readonly string[]): string[] {
+  const mark = '   # Background'
+  const steps: string[] = []
+  for (const line of lines) {
+    if (line.length < 3 || line[2] === ' ') continue
+    steps.push((line.endsWith(mark) ? line.slice(0, -mark.length) : line).slice(1))
+  }
+  return steps
+}
+
+export const PAGE_DERIVE = { inheritedTags, acceptanceOf, evidenceTitle, outlineCaseKey, ranSteps }
 export type PageDerive = typeof PAGE_DERIVE
 
 /** PAGE_DERIVE as a script expression, for the page to call with. */
