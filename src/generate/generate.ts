@@ -1,9 +1,9 @@
 /** `generate` as a function: SPEC + tests on disk -> the skeletons written (or, dry, to be written). */
 import type { SpecgateConfig } from '../config/schema.js'
-import { findFeatureFiles } from '../spec/find-features.js'
+import { featureGlobs } from '../spec/find-features.js'
 import { readSource } from '../spec/load-spec.js'
 import { caseKey } from '../spec/model.js'
-import { findTestFiles, scanTestFiles } from '../status/scan-tests.js'
+import { scanTestFiles } from '../status/scan-tests.js'
 import type { TestFileScan } from '../status/scan-source.js'
 import { type Diagnostic, compareDiagnostics, InputError } from '../diagnostics.js'
 import { relPosix } from '../util/paths.js'
@@ -12,6 +12,7 @@ import { chunkFeatures } from './feature-chunks.js'
 import { type ChunksResult, type GeneratedFile, generateChunks, sourcesOf } from './generate-chunks.js'
 import { fingerprintFiles, fingerprintOf, readUpToDate, stampFiles, type Stamps, writeUpToDate } from './up-to-date.js'
 import { assertAllInside } from './write-plan.js'
+import { findProjectFiles, type FoundFiles, splitter } from './find-files.js'
 import { phaseDone } from '../util/timings.js'
 
 export type { GeneratedFile } from './generate-chunks.js'
@@ -70,15 +71,8 @@ async function run(options: GenerateOptions, found?: FoundFiles): Promise<{ resu
   return { result: merge(done, dryRun, files.length), stamps: done.stamps }
 }
 
-interface FoundFiles {
-  /** absolute, sorted */
-  features: string[]
-  /** root-relative, sorted */
-  tests: string[]
-}
-
 async function findFiles(root: string, config: SpecgateConfig, paths?: readonly string[]): Promise<FoundFiles> {
-  return { features: await findFeatureFiles(root, paths ?? config.features), tests: await findTestFiles(root, testGlobs(config)) }
+  return findProjectFiles(root, paths ?? config.features, testGlobs(config))
 }
 
 function merge(done: ChunksResult, dryRun: boolean, features: number): GenerateResult {
@@ -136,15 +130,19 @@ export async function generateCached(options: Omit<GenerateOptions, 'paths'>): P
   const { root } = options
   const saved = readUpToDate(root)
   let stamps: Stamps | undefined
+  let found: FoundFiles | undefined
   if (saved) {
     // a run to compare with: the files are found in one walk, and a rerun with nothing changed does no more
-    stamps = stampFiles(root, await fingerprintFiles(root, config, testGlobs(config)))
+    const files = await fingerprintFiles(root, config, testGlobs(config))
+    stamps = stampFiles(root, files)
     if (saved.fingerprint === fingerprintOf(config, stamps)) {
       phaseDone('files found and stamped')
       return { writes: [], skipped: saved.skipped, errors: [], written: false, features: saved.features, fast: true }
     }
+    // something changed: the same walk's files, told apart, where the patterns allow (find-files.ts)
+    found = splitter(await featureGlobs(root, config.features), testGlobs(config))?.(root, files)
   }
-  const found = await findFiles(root, config)
+  found ??= await findFiles(root, config)
   // nothing to compare with: the files the run reads are stamped, before it reads them
   stamps ??= stampFiles(root, [...found.features.map((abs) => relPosix(root, abs)), ...found.tests])
   phaseDone('files found and stamped')
