@@ -20,8 +20,16 @@ export interface FoundFiles {
 export async function findProjectFiles(root: string, featurePatterns: readonly string[], testGlobs: readonly string[]): Promise<FoundFiles> {
   const features = await featureGlobs(root, featurePatterns)
   const split = splitter(features, testGlobs)
-  const found = split && split(root, await glob([...features, ...testGlobs], { cwd: root, onlyFiles: true, ignore: NEVER_TESTS }))
+  const found = split && split(root, await walkProject(root, features, testGlobs))
   return found ?? { features: await findFeatureFiles(root, featurePatterns), tests: await findTestFiles(root, testGlobs) }
+}
+
+/**
+ * Every file either kind of glob finds (root-relative, each once), in one walk: what the
+ * no-change fingerprint covers (up-to-date.ts), and what splitter tells apart.
+ */
+export async function walkProject(root: string, featureGlobs: readonly string[], testGlobs: readonly string[]): Promise<string[]> {
+  return [...new Set(await glob([...featureGlobs, ...testGlobs], { cwd: root, onlyFiles: true, ignore: NEVER_TESTS }))]
 }
 
 /**
@@ -35,14 +43,15 @@ export async function findProjectFiles(root: string, featurePatterns: readonly s
  * A file found that neither claims means the two disagree: the caller walks twice then.
  * test/find-files.test.ts holds the split to the two walks.
  */
-export function splitter(featureGlobs: readonly string[], testGlobs: readonly string[]): ((root: string, found: readonly string[]) => FoundFiles | undefined) | undefined {
+export function splitter(featureGlobs: readonly string[], testGlobs: readonly string[]): ((root: string, walked: readonly string[]) => FoundFiles | undefined) | undefined {
   if (![...featureGlobs, ...testGlobs].every(isPlain)) return undefined
   const isFeature = picomatch(featureGlobs.map(asMatched), MATCH_OPTIONS)
   const isTest = picomatch(testGlobs.map(asMatched), MATCH_OPTIONS)
-  return (root, found) => {
+  return (root, walked) => {
     const features: string[] = []
     const tests: string[] = []
-    for (const f of new Set(found)) {
+    // walkProject's files, each once
+    for (const f of walked) {
       const feature = isFeature(f)
       const test = isTest(f)
       // a file the walk found that neither test claims: the two disagree with tinyglobby, so trust neither

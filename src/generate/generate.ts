@@ -10,9 +10,9 @@ import { relPosix } from '../util/paths.js'
 import { folderInside, testFilePath } from './test-file-path.js'
 import { chunkFeatures } from './feature-chunks.js'
 import { type ChunksResult, type GeneratedFile, generateChunks, sourcesOf } from './generate-chunks.js'
-import { fingerprintFiles, fingerprintOf, readUpToDate, stampFiles, type Stamps, writeUpToDate } from './up-to-date.js'
+import { fingerprintOf, readUpToDate, stampFiles, type Stamps, writeUpToDate } from './up-to-date.js'
 import { assertAllInside } from './write-plan.js'
-import { findProjectFiles, type FoundFiles, splitter } from './find-files.js'
+import { findProjectFiles, type FoundFiles, splitter, walkProject } from './find-files.js'
 import { phaseDone } from '../util/timings.js'
 
 export type { GeneratedFile } from './generate-chunks.js'
@@ -133,14 +133,15 @@ export async function generateCached(options: Omit<GenerateOptions, 'paths'>): P
   let found: FoundFiles | undefined
   if (saved) {
     // a run to compare with: the files are found in one walk, and a rerun with nothing changed does no more
-    const files = await fingerprintFiles(root, config, testGlobs(config))
+    const globs = { features: await featureGlobs(root, config.features), tests: testGlobs(config) }
+    const files = await walkProject(root, globs.features, globs.tests)
     stamps = stampFiles(root, files)
     if (saved.fingerprint === fingerprintOf(config, stamps)) {
       phaseDone('files found and stamped')
       return { writes: [], skipped: saved.skipped, errors: [], written: false, features: saved.features, fast: true }
     }
     // something changed: the same walk's files, told apart, where the patterns allow (find-files.ts)
-    found = splitter(await featureGlobs(root, config.features), testGlobs(config))?.(root, files)
+    found = splitter(globs.features, globs.tests)?.(root, files)
   }
   found ??= await findFiles(root, config)
   // nothing to compare with: the files the run reads are stamped, before it reads them

@@ -6,10 +6,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { glob } from 'tinyglobby'
 import type { SpecgateConfig } from '../config/schema.js'
-import { featureGlobs } from '../spec/find-features.js'
-import { NEVER_TESTS } from '../status/scan-tests.js'
 import { stampOf } from '../util/new-file.js'
 
 export const CACHE_FILE = '.specgate/cache/generate.json'
@@ -25,15 +22,6 @@ export interface UpToDate {
 
 /** Root-relative file -> `size mtimeNs`, what the fingerprint trusts. */
 export type Stamps = Map<string, string>
-
-/**
- * Every file the fingerprint covers: the feature files (as the SPEC loader finds them, folders
- * included) and the test files, found in one walk of the project.
- */
-export async function fingerprintFiles(root: string, config: SpecgateConfig, testGlobs: readonly string[]): Promise<string[]> {
-  const globs = [...(await featureGlobs(root, config.features)), ...testGlobs]
-  return [...new Set(await glob(globs, { cwd: root, onlyFiles: true, ignore: NEVER_TESTS }))]
-}
 
 /** Stat every file; taken before the files are read, so a change made during the run shows next time. */
 export function stampFiles(root: string, files: Iterable<string>): Stamps {

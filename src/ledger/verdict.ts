@@ -98,7 +98,7 @@ function judgeClause(clause: Clause, levels: (Level | undefined)[], evidence: Ev
 
 function judgeCase(clause: Clause, c: Case, levels: (Level | undefined)[], evidence: Evidence[], config: SpecgateConfig): CaseVerdict {
   const forCase = kept(evidence, (e) => e.caseKey === c.key || e.caseKey === clause.id)
-  const findings = levels.length === 1 ? judgeLevel(clause, c, levels[0], forCase, config) : levels.flatMap((l) => judgeLevel(clause, c, l, forCase, config))
+  const findings = levels.flatMap((l) => judgeLevel(clause, c, l, forCase, config))
   // one level, one test (most cases): its finding is the case's, without the lists below
   if (findings.length === 1) return { key: c.key, verdict: findings[0]!.verdict, reasons: findings[0]!.reason ? [findings[0]!.reason] : [], evidence: forCase }
   const worst = worstOf(findings.map((f) => f.verdict))
