@@ -97,3 +97,10 @@ Feature: Evidence from Vitest
     When vitest runs
     Then the project's runner runs the tests
     And each test's steps and assertions are recorded as with specgate's own runner
+
+  @id:VIT-016
+  Scenario: Tests in Vitest's browser mode record their evidence too
+    Given a vitest.config.ts that runs the tests in Chromium with test.browser
+    When vitest runs
+    Then the test files import specgate/vitest in the browser without an error
+    And each test's steps, assertions and data are recorded as in Node

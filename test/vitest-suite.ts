@@ -49,6 +49,7 @@ export interface SuiteLinks {
   sharded: ClauseTestOptions
   errors: ClauseTestOptions
   ownRunner: ClauseTestOptions
+  browserMode: ClauseTestOptions
 }
 
 /** `VIT-001 what the test shows`: the title starts with the clause id the test is linked to. */
@@ -117,6 +118,31 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const ledger = onlyFragment(cwd)
       expect(evidenceOf(ledger, 'KEYS-001')).toMatchObject({ status: 'passed', assertions: 2 })
       expect(evidenceOf(ledger, 'KEYS-001').steps?.map((s) => s.status)).toEqual(['passed', 'passed', 'passed'])
+      expect(evidenceOf(ledger, 'KEYS-003').assertions).toBe(1)
+    })
+
+    test(title(links.browserMode, 'browser mode: test files load specgate/vitest in Chromium, and their evidence is recorded'), links.browserMode, async () => {
+      const cwd = await copyFixture('vitest-accepted', leg)
+      fs.writeFileSync(path.join(cwd, 'vitest.config.ts'), [
+        "import { defineConfig } from 'vitest/config'",
+        "import { playwright } from '@vitest/browser-playwright'",
+        "import specgate from 'specgate/vitest'",
+        'export default defineConfig({',
+        '  plugins: [specgate()],',
+        "  test: { include: ['test/**/*.test.ts'], browser: { enabled: true, headless: true, instances: [{ browser: 'chromium' }],",
+        "    provider: playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] } }) } },",
+        '})',
+      ].join('\n'))
+      const r = await runVitest(leg, cwd, ['run'], { CI: '1' })
+      expect(r.code, r.output).toBe(0)
+      // the file ran in the browser instance, and Vite found the sources of specgate's files
+      expect(r.stdout).toMatch(/✓ \|chromium\| test\/keys\.test\.ts \(5 tests\)/)
+      expect(r.output).not.toContain('Sourcemap for')
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
+      const ledger = onlyFragment(cwd)
+      expect(evidenceOf(ledger, 'KEYS-001')).toMatchObject({ status: 'passed', assertions: 2, test: { file: 'test/keys.test.ts', line: 7 } })
+      expect(evidenceOf(ledger, 'KEYS-001').steps?.map((s) => s.status)).toEqual(['passed', 'passed', 'passed'])
+      expect(evidenceOf(ledger, 'KEYS-002[2]').data?.observed).toEqual([{ entity: 'keys', count: 3, source: 'fixture' }])
       expect(evidenceOf(ledger, 'KEYS-003').assertions).toBe(1)
     })
 

@@ -23,4 +23,5 @@ fixtureSuite(VITEST4, {
   gate: clause('VIT-012', '24b9b442d2bf'),
   errors: clause('VIT-013', '1f58eb59ed8e'),
   ownRunner: clause('VIT-015', '24a64a3d49ff'),
+  browserMode: clause('VIT-016', 'c5db5f2c0ecb'),
 })

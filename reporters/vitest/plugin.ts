@@ -4,30 +4,32 @@
  * reporter) is loaded only when Vitest configures itself, so importing `specgate/vitest` in a
  * test file stays light.
  */
-import { fileURLToPath } from 'node:url'
 import type { Plugin, ViteUserConfig } from 'vitest/config'
 import type { VitestPluginContext } from 'vitest/node'
 import type { SpecgatePluginOptions } from './plugin-options.js'
 
 export type { SpecgatePluginOptions, GateMode } from './plugin-options.js'
 
-const RUNNER_FILE = fileURLToPath(new URL('./runner.js', import.meta.url))
-const SETUP_FILE = fileURLToPath(new URL('./setup.js', import.meta.url))
-/** specgate's own built files, wherever they live (a workspace link too): */
-const OWN_FILES = fileURLToPath(new URL('../..', import.meta.url))
 
 export function specgate(options: SpecgatePluginOptions = {}): Plugin {
   return {
     name: 'specgate',
-    config: (user, env) => ({
-      test: {
-        ...(ownRunnerFits(user, env.mode) ? { runner: RUNNER_FILE } : { setupFiles: [SETUP_FILE] }),
-        // loaded by Node once per worker, as from an installed package, not re-transformed per test file
-        server: { deps: { external: [OWN_FILES] } },
-        // off by default: it costs a stack trace per test; the reporter finds lines by a static scan
-        ...(options.taskLocation ? { includeTaskLocation: true } : {}),
-      },
-    }),
+    // node:url is imported when Vitest configures itself, not when this module loads: test files
+    // import `specgate/vitest` too, and in Vitest's browser mode no Node module may load there
+    config: async (user, env) => {
+      const { fileURLToPath } = await import('node:url')
+      const ownFile = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url))
+      return {
+        test: {
+          ...(ownRunnerFits(user, env.mode) ? { runner: ownFile('./runner.js') } : { setupFiles: [ownFile('./setup.js')] }),
+          // specgate's own built files, wherever they live (a workspace link too), loaded by Node once
+          // per worker, as from an installed package, not re-transformed per test file
+          server: { deps: { external: [ownFile('../..')] } },
+          // off by default: it costs a stack trace per test; the reporter finds lines by a static scan
+          ...(options.taskLocation ? { includeTaskLocation: true } : {}),
+        },
+      }
+    },
     async configureVitest(context: VitestPluginContext) {
       const { configureSpecgate } = await import('./configure.js')
       await configureSpecgate(context, options)
