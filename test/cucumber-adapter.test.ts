@@ -204,6 +204,15 @@ describe('the gate and user errors', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /)
   })
 
+  test('CUKE-006 format option mistakes and a failing gate are one line each (a ledger folder that cannot be made)', clause('CUKE-006', 'efaf7d26b20a'), () => {
+    const dir = copyFixture(FIXTURE)
+    fs.writeFileSync(path.join(dir, 'features/ledger.txt'), '')
+    const r = cucumber(['--name', '^a passing scenario$', '--format', 'specgate/cucumber', '--format-options', '{"specgate":{"ledgerDir":"features/ledger.txt/ledger"}}'], dir)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/specgate: features\/ledger\.txt\/ledger\/cucumber-[\w-]+\.json: cannot write this ledger file: ENOTDIR: not a directory, mkdir '[^']+'/)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
   test('CUKE-006 format option mistakes and a failing gate are one line each (an invalid specgate config)', clause('CUKE-006', 'efaf7d26b20a'), () => {
     const dir = copyFixture(FIXTURE)
     fs.writeFileSync(path.join(dir, 'specgate.config.json'), '{ "runners": { "integration": ["cucumbre"] } }')

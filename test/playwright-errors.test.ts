@@ -34,6 +34,13 @@ describe('with the real Playwright', () => {
     expect(r.code).toBe(1)
   })
 
+  test('PW-015 a ledger folder that cannot be made: one line naming the fragment, run failed', clause('PW-015', '8593730ac522'), async () => {
+    const r = await run({ SG_CASE: 'unwritable-ledger' })
+    expect(r.stderr).toMatch(/^specgate: playwright\.config\.ts\/ledger\/playwright-[\w-]+\.json: cannot write this ledger file: ENOTDIR: not a directory, mkdir '[^']+'$/m)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+    expect(r.code).toBe(1)
+  })
+
   test('PW-017 an e2e.api pattern that is not a regular expression fails the test with the key path', clause('PW-017', 'f2ee20a88bae'), async () => {
     const r = await run({ SG_CASE: 'bad-api-pattern' })
     expect(r.stdout).toContain('specgate: specgate.config.mjs: e2e.api.0: /api\\/(/ is not a valid regular expression')

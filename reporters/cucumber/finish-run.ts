@@ -48,7 +48,7 @@ export async function finishRun(log: EnvelopeLog, ctx: RunContext): Promise<RunE
   await writeAttachments(ctx.cwd, translation.files)
   const fragment = fragmentOf(source, translation.evidence, runErrors(log))
   const file = posix(path.join(ledgerDir, `${source.id}.json`))
-  await writeLedger(path.resolve(ctx.cwd, file), fragment)
+  await writeLedger(path.resolve(ctx.cwd, file), fragment, { shownAs: file })
   const verdicts = computeVerdicts(spec, fragment, config, { runners: ['cucumber'], partial: source.partial })
   const gates = evaluateGates({ verdicts, ledger: fragment }, config)
   const note = [noteOf(source, file, config), ...unlinkedNote(translation.unlinked)].join('\n')

@@ -49,10 +49,10 @@ export async function finishRun(facts: RunFacts): Promise<RunOutcome> {
   const verdicts = computeVerdicts(spec, fragment, config, { runners: ['playwright'], partial: source.partial })
   if (verdicts.rejection) fragment.sources[0]!.rejected = verdicts.rejection
   const file = path.join(facts.root, config.ledgerDir, `${source.id}.json`)
-  await writeLedger(file, fragment)
+  const fragmentPath = path.relative(facts.root, file).split(path.sep).join('/')
+  await writeLedger(file, fragment, { shownAs: fragmentPath })
   const gates = evaluateGates({ verdicts, ledger: fragment }, config)
   const summary = renderSummary(verdicts, gates, { title: titleOf(source), color: facts.color, note: noteOf(source, evidence.length) })
-  const fragmentPath = path.relative(facts.root, file).split(path.sep).join('/')
   return { summary: `${summary}ledger fragment: ${fragmentPath}\n`, fragment: fragmentPath, failure: failureOf(verdicts, gates, gateMode(facts, config)) }
 }
 

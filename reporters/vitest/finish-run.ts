@@ -26,7 +26,7 @@ export async function finishRun(state: { root: string; config: SpecgateConfig },
   const fragment = fragmentOf(source, [...made.evidence].sort(compareEvidence), [...new Set(errors)].sort())
   const file = path.join(state.config.ledgerDir, `${source.id}.json`).split(path.sep).join('/')
   // the file is written while the verdicts are worked out
-  const written = writeLedger(path.resolve(state.root, file), fragment, { evidenceChecked: true, texts: made.texts })
+  const written = writeLedger(path.resolve(state.root, file), fragment, { evidenceChecked: true, texts: made.texts, shownAs: file })
   written.catch(() => undefined) // awaited below; this only keeps an early throw from going unhandled
   const verdicts = computeVerdicts(spec, fragment, state.config, { runners: ['vitest'], partial: source.partial })
   const gates = evaluateGates({ verdicts, ledger: fragment }, state.config)

@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
+import { InputError } from '../diagnostics.js'
 import { headProblem, ledgerProblem, recordProblem } from './check-ledger.js'
 import { sortedItem, sortedJson } from './sorted-json.js'
 import { LEDGER_SCHEMA_VERSION } from './names.js'
@@ -25,20 +26,29 @@ export interface WriteLedgerOptions {
   evidenceChecked?: boolean
   /** records already turned into their text (`evidenceText`) while the tests ran */
   texts?: ReadonlyMap<Evidence, string>
+  /** the file as an error names it (root-relative); the path written by default */
+  shownAs?: string
 }
 
 /**
  * Checks against the published schema (the generated check, defaults filled in place), then writes
- * atomically; returns the path written. A ledger specgate built that fails the check is a bug.
+ * atomically; returns the path written. A ledger specgate built that fails the check is a bug; a
+ * folder that cannot be made or written (a file in the way, no permission, a full disk) is an
+ * InputError naming the file, not a crash.
  */
 export async function writeLedger(file: string, ledger: Ledger, o: WriteLedgerOptions = {}): Promise<string> {
   // defaults go into a copy of the top level (a missing `errors`), and into the sources and records
   const checked = { ...ledger }
   bugIf(o.evidenceChecked ? headProblem(checked) : ledgerProblem(checked))
   const text = ledgerText(checked, o.texts)
-  await fs.promises.mkdir(path.dirname(file), { recursive: true })
-  // no fsync: the rename keeps a reader from half a file; a fragment is remade by running the tests again
-  await writeFileAtomic(file, text, { fsync: false })
+  try {
+    await fs.promises.mkdir(path.dirname(file), { recursive: true })
+    // no fsync: the rename keeps a reader from half a file; a fragment is remade by running the tests again
+    await writeFileAtomic(file, text, { fsync: false })
+  } catch (err) {
+    if (typeof (err as NodeJS.ErrnoException).code !== 'string') throw err
+    throw new InputError(`cannot write this ledger file: ${(err as Error).message}`, { file: o.shownAs ?? file })
+  }
   return file
 }
 
