@@ -285,7 +285,7 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
 
   const waiverCases: [string, string, string][] = [
     ['invalid YAML', 'waivers:\n  - clause: KEYS-001\n   reason: [unclosed\n', 'specgate: specgate.waivers.yaml:3:1: not valid YAML: '],
-    ['an unknown clause id', 'waivers:\n  - clause: KEYS-001\n    reason: r\n    owner: o\n    expires: 2026-02-01\n  - clause: KEYS-999\n    reason: r\n    owner: o\n    expires: 2026-02-01\n', 'specgate: specgate.waivers.yaml:6:5: waiver names clause KEYS-999, which the SPEC does not have\n'],
+    ['an unknown clause id', 'waivers:\n  - clause: KEYS-001\n    reason: r\n    owner: o\n    expires: 2026-02-01\n  - clause: KEYS-0005\n    reason: r\n    owner: o\n    expires: 2026-02-01\n', 'specgate: specgate.waivers.yaml:6:5: waiver names clause KEYS-0005, which the SPEC does not have; did you mean KEYS-005?\n'],
     ['a missing reason', '- clause: KEYS-002\n  owner: o\n  expires: 2026-02-01\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: reason: '],
     ['an unknown key', '- clause: KEYS-002\n  reason: r\n  owner: o\n  expires: 2026-02-01\n  expiry: 2026-01-01\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: unknown key "expiry"\n'],
     ['a date that is not a date', '- clause: KEYS-002\n  reason: r\n  owner: o\n  expires: next week\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: expires: expires must be a date, YYYY-MM-DD\n'],

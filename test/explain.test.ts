@@ -1,6 +1,8 @@
 /** `specgate explain <id>`: one clause in one place, in words and as JSON for agents. */
 import { beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
+import type { Spec } from '../src/spec/model.js'
+import { nearIdHint } from '../src/spec/near-id.js'
 import { specgate } from './helpers/cli.js'
 import { fixtureProject, fragment, passed, writeFragment, type FixtureProject } from './helpers/check-fixture.js'
 
@@ -47,5 +49,14 @@ describe('specgate explain', () => {
 
   test('CHECK-015 Explain an unknown clause id', clause('CHECK-015', 'c46858abe917'), () => {
     expect(specgate(['explain', 'KEYS-02'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: the SPEC has no clause KEYS-02; did you mean KEYS-002?\n' })
+    expect(specgate(['explain', 'keys-002'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: the SPEC has no clause keys-002; did you mean KEYS-002?\n' })
+  })
+
+  test('the did-you-mean for a clause id sets letter case aside', () => {
+    // keys-001 is four edits from both ids; only one of them is the same id in other letters
+    const spec = { byId: new Map([['FI-001', {}], ['KEYS-001', {}]]) } as unknown as Spec
+    expect(nearIdHint('keys-001', spec)).toBe('; did you mean KEYS-001?')
+    expect(nearIdHint('fi-01', spec)).toBe('; did you mean FI-001?')
+    expect(nearIdHint('X-1', { byId: new Map() } as unknown as Spec)).toBe('')
   })
 })

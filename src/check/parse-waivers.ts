@@ -2,6 +2,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
 import { z } from 'zod'
 import { InputError } from '../diagnostics.js'
+import { nearIdHint } from '../spec/near-id.js'
 import type { Spec } from '../spec/model.js'
 import type { Waiver } from './waivers-file.js'
 
@@ -44,7 +45,7 @@ function toWaiver(item: Node, file: string, spec: Spec, at: At): Waiver {
     throw new InputError(`${subject}: ${issue.code === 'invalid_type' && issue.path.length === 0 ? 'expected a mapping with clause, reason, owner, expires' : key}`, where)
   }
   const w = parsed.data
-  if (!spec.byId.has(w.clause)) throw new InputError(`waiver names clause ${w.clause}, which the SPEC does not have`, where)
+  if (!spec.byId.has(w.clause)) throw new InputError(`waiver names clause ${w.clause}, which the SPEC does not have${nearIdHint(w.clause, spec)}`, where)
   return { ...w, file, line: where.line ?? 1 }
 }
 

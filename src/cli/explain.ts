@@ -1,7 +1,7 @@
 /** `specgate explain <clause-id> [--json]`: everything about one clause, and what would make it accepted. */
 import type { Command } from 'commander'
-import { closest } from 'fastest-levenshtein'
 import { InputError } from '../diagnostics.js'
+import { nearIdHint } from '../spec/near-id.js'
 import { explainClause, renderExplanation } from '../check/explain-clause.js'
 import type { RegisterCommand } from './commands.js'
 import { openProject, openSpec, type CommandResult, type GlobalOptions } from './context.js'
@@ -27,10 +27,7 @@ export const registerExplain: RegisterCommand = (program, done) => {
 async function explain(id: string, opts: ExplainOptions, global: GlobalOptions): Promise<CommandResult> {
   const project = await openProject(global)
   const spec = await openSpec(project)
-  if (!spec.byId.has(id)) {
-    const ids = [...spec.byId.keys()]
-    throw new InputError(`the SPEC has no clause ${id}${ids.length ? `; did you mean ${closest(id, ids)}?` : ''}`)
-  }
+  if (!spec.byId.has(id)) throw new InputError(`the SPEC has no clause ${id}${nearIdHint(id, spec)}`)
   const model = await latestModel(project, spec, { ledger: opts.ledger })
   const x = explainClause(model, id, project.config)!
   return { exitCode: 0, stdout: opts.json ? `${JSON.stringify(x, null, 2)}\n` : renderExplanation(x) }

@@ -2,8 +2,8 @@
  * `status --accept-hash <id>`: a reviewer says the stale tests of a clause still hold for its new
  * text. Only the characters of the hash literal change; the rest of each file stays byte for byte.
  */
-import { closest } from 'fastest-levenshtein'
 import { InputError } from '../diagnostics.js'
+import { nearIdHint } from '../spec/near-id.js'
 import type { Spec } from '../spec/model.js'
 import type { Claim, TestFileScan } from './scan-source.js'
 
@@ -17,15 +17,11 @@ export function planAcceptHash(spec: Spec, files: readonly TestFileScan[], ids: 
   const claims = files.flatMap((f) => f.claims)
   return ids.flatMap((id) => {
     const clause = spec.byId.get(id)
-    if (!clause) throw new InputError(`--accept-hash ${id}: the SPEC has no clause ${id}${hint(id, [...spec.byId.keys()])}`)
+    if (!clause) throw new InputError(`--accept-hash ${id}: the SPEC has no clause ${id}${nearIdHint(id, spec)}`)
     const mine = claims.filter((c) => c.id === id)
     if (mine.length === 0) throw new InputError(`--accept-hash ${id}: no test names ${id} (nothing to accept; \`specgate generate\` writes one)`)
     return mine.filter((c) => c.hash !== clause.hash).map((claim) => ({ claim, to: clause.hash }))
   })
-}
-
-function hint(id: string, ids: string[]): string {
-  return ids.length ? `; did you mean ${closest(id, ids)}?` : ''
 }
 
 /** Pure: the file's text with the hash literals replaced, back to front so offsets hold. */

@@ -2,11 +2,11 @@
  * SPEC x tests on disk -> drift: uncovered clauses (per level), stale tests with the steps that
  * changed, orphan tests, and tests that claim a clause at another level. Pure.
  */
-import { closest } from 'fastest-levenshtein'
 import type { Runner, SpecgateConfig } from '../config/schema.js'
 import type { Diagnostic } from '../diagnostics.js'
 import { stepCalls } from '../generate/step-calls.js'
 import type { Clause, Level, Spec } from '../spec/model.js'
+import { nearIdHint } from '../spec/near-id.js'
 import type { Claim, TestFileScan, TestRunner } from './scan-source.js'
 
 export interface UncoveredCase {
@@ -102,9 +102,7 @@ export function stepDiff(clause: Clause, claim: Claim): StepDiff {
 function orphan(spec: Spec, claim: Claim): OrphanTest[] {
   const clause = spec.byId.get(claim.id)
   if (!clause) {
-    const ids = [...spec.byId.keys()]
-    const hint = ids.length ? `; did you mean ${closest(claim.id, ids)}?` : ''
-    return [{ claim, reason: `names ${claim.id}, which the SPEC does not have (deleted or mistyped${hint})` }]
+    return [{ claim, reason: `names ${claim.id}, which the SPEC does not have (deleted or mistyped${nearIdHint(claim.id, spec)})` }]
   }
   if (rowExists(clause, claim.row)) return []
   const rows = clause.cases.filter((k) => k.row !== undefined).length
