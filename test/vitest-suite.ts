@@ -114,11 +114,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(r.code, r.output).toBe(0)
       // one attempt per test of the fixture: 4 clause-linked tests and a helper test
       expect(fs.readFileSync(path.join(cwd, 'own-runner-ran.txt'), 'utf8')).toBe('xxxxx')
-      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
-      const ledger = onlyFragment(cwd)
-      expect(evidenceOf(ledger, 'KEYS-001')).toMatchObject({ status: 'passed', assertions: 2 })
-      expect(evidenceOf(ledger, 'KEYS-001').steps?.map((s) => s.status)).toEqual(['passed', 'passed', 'passed'])
-      expect(evidenceOf(ledger, 'KEYS-003').assertions).toBe(1)
+      expectAcceptedFixture(r.stdout, onlyFragment(cwd))
     })
 
     test(title(links.browserMode, 'browser mode: test files load specgate/vitest in Chromium, and their evidence is recorded'), links.browserMode, async () => {
@@ -138,12 +134,10 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       // the file ran in the browser instance, and Vite found the sources of specgate's files
       expect(r.stdout).toMatch(/✓ \|chromium\| test\/keys\.test\.ts \(5 tests\)/)
       expect(r.output).not.toContain('Sourcemap for')
-      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
       const ledger = onlyFragment(cwd)
-      expect(evidenceOf(ledger, 'KEYS-001')).toMatchObject({ status: 'passed', assertions: 2, test: { file: 'test/keys.test.ts', line: 7 } })
-      expect(evidenceOf(ledger, 'KEYS-001').steps?.map((s) => s.status)).toEqual(['passed', 'passed', 'passed'])
+      expectAcceptedFixture(r.stdout, ledger)
+      expect(evidenceOf(ledger, 'KEYS-001').test).toMatchObject({ file: 'test/keys.test.ts', line: 7 })
       expect(evidenceOf(ledger, 'KEYS-002[2]').data?.observed).toEqual([{ entity: 'keys', count: 3, source: 'fixture' }])
-      expect(evidenceOf(ledger, 'KEYS-003').assertions).toBe(1)
     })
 
     test(title(links.failed, 'failed: the first failing step is recorded, and the run fails whatever the gate mode'), links.failed, async () => {
@@ -339,6 +333,14 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(unwritable.output).not.toMatch(/internal error|\n +at /)
     })
   })
+}
+
+/** The vitest-accepted fixture's verdicts and evidence, however its tests were run (specgate's runner, a project's own, the browser). */
+function expectAcceptedFixture(stdout: string, ledger: Ledger): void {
+  expect(verdictLines(stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
+  expect(evidenceOf(ledger, 'KEYS-001')).toMatchObject({ status: 'passed', assertions: 2 })
+  expect(evidenceOf(ledger, 'KEYS-001').steps?.map((s) => s.status)).toEqual(['passed', 'passed', 'passed'])
+  expect(evidenceOf(ledger, 'KEYS-003').assertions).toBe(1)
 }
 
 function writeConfig(cwd: string, plugin: string): void {
