@@ -24,6 +24,13 @@ Feature: specgate check
       When the user runs specgate check
       Then the fragments-consistent gate names both fragments
 
+    @integration @covers:src/util/run-commit.ts @id:CHECK-018
+    Scenario: Every runner's fragment carries the commit it ran on
+      Given a project in a git repository whose tests Vitest ran on one commit
+      When a new commit is made and the user runs specgate check
+      Then the fragments-consistent gate names the Vitest fragment, its commit and the checkout's
+      And Cucumber and Playwright fragments carry the commit their CI variable names
+
   Rule: waivers
 
     @integration @covers:src/check/*waivers*.ts @id:CHECK-004

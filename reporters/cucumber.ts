@@ -6,6 +6,7 @@
 import { Formatter, type IFormatterOptions } from '@cucumber/cucumber'
 import type * as messages from '@cucumber/messages'
 import { InputError } from '../src/diagnostics.js'
+import { runCommit } from '../src/util/run-commit.js'
 import { EnvelopeLog } from './cucumber/envelope-log.js'
 import { finishRun } from './cucumber/finish-run.js'
 import { readFormatterOptions, type FormatterOptions } from './cucumber/options.js'
@@ -27,6 +28,7 @@ export default class SpecgateFormatter extends Formatter {
       cwd: this.cwd,
       options: this.options,
       ci: Boolean(process.env.CI),
+      commit: runCommit(this.cwd, process.env),
       color: this.stream === process.stdout && process.stdout.isTTY === true,
     }))
     if (this.options.summary) this.log(end.summary)

@@ -26,6 +26,8 @@ export interface RunContext {
   /** the CI variable: the gate enforces by default in CI */
   ci: boolean
   color: boolean
+  /** the commit of the run (runCommit) */
+  commit?: string
   now?: Date
 }
 
@@ -70,7 +72,7 @@ function runSource(log: EnvelopeLog, spec: Spec, ctx: RunContext): LedgerSource 
   const shard = parseShard(ctx.options.shard)
   const partial = Boolean(shard) || log.unrunPickles().length > 0
   const label = ctx.options.label ?? (partial && !shard ? `sel-${selectionHash(log)}` : undefined)
-  return newSource({ runner: 'cucumber', label, shard, partial, spec, now: ctx.now })
+  return newSource({ runner: 'cucumber', label, shard, partial, spec, commit: ctx.commit, now: ctx.now })
 }
 
 function selectionHash(log: EnvelopeLog): string {

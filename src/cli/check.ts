@@ -2,7 +2,6 @@
  * `specgate check [fragments...]`: the acceptance gate after the test runs. Reads the inputs,
  * hands them to runCheck, writes the reports and turns the gate results into the exit code.
  */
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Option, type Command } from 'commander'
@@ -17,6 +16,7 @@ import { GATES } from '../ledger/gates.js'
 import { defaultFormats, FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from '../report/formats.js'
 import { writeReports } from '../report/write-reports.js'
 import { relPosix } from '../util/paths.js'
+import { runCommit } from '../util/run-commit.js'
 import type { RegisterCommand } from './commands.js'
 import { featurePatterns, noFeaturesNote, openProject, openSpec, type CommandResult, type GlobalOptions } from './context.js'
 import { phaseDone } from '../util/timings.js'
@@ -44,7 +44,7 @@ export const registerCheck: RegisterCommand = (program, done) => {
     .addOption(new Option('--gate <mode>', 'enforce: failing gates exit 1; report: only report (default: the configured gate, else enforce)').choices(['enforce', 'report']))
     .option('--today <YYYY-MM-DD>', 'the date waivers expire against (default: today), for reproducible reports')
     .option('--tags <expression>', 'judge only the clauses whose tags match this Cucumber tag expression, e.g. "@risk:security or @e2e"')
-    .option('--commit <sha>', 'the commit the fragments should come from (default: git HEAD of the project)')
+    .option('--commit <sha>', 'the commit the fragments should come from (default: the CI commit variable, else git HEAD of the project)')
     .addHelpText('after', `\nGates (set each to error, warning or off under "gates" in the config):\n${gateHelp()}`)
     .action(async (fragments: string[], opts: CheckOptions, cmd: Command) => {
       done(await check(fragments, opts, cmd.optsWithGlobals<GlobalOptions>()))
@@ -81,7 +81,7 @@ async function check(patterns: string[], opts: CheckOptions, global: GlobalOptio
     waivers: await readWaivers(root, opts.waivers ?? config.waivers, spec, opts.waivers !== undefined),
     baseline: opts.baseline ? { file: opts.baseline, ledger: readLedger(path.resolve(root, opts.baseline), opts.baseline) } : undefined,
     today: today(opts.today),
-    commit: opts.commit ?? gitHead(root),
+    commit: opts.commit ?? runCommit(root, process.env),
     select,
   })
   phaseDone('verdicts and gates')
@@ -112,15 +112,6 @@ function today(given: string | undefined): string {
   if (given === undefined) return new Date().toISOString().slice(0, 10)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || Number.isNaN(Date.parse(given))) throw new InputError(`--today must be a date, YYYY-MM-DD; got "${given}"`)
   return given
-}
-
-/** The commit checked out in the project, if it is a git work tree; none is fine (no comparison then). */
-export function gitHead(root: string): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined
-  } catch {
-    return undefined
-  }
 }
 
 function appendStepSummary(markdownFile: string | undefined): void {

@@ -11,7 +11,7 @@ import { readWaivers } from '../check/waivers-file.js'
 import type { ReportModel } from '../report/model.js'
 import type { Spec } from '../spec/model.js'
 import type { Project } from './context.js'
-import { gitHead } from './check.js'
+import { runCommit } from '../util/run-commit.js'
 
 export interface LatestOptions {
   ledger?: string
@@ -32,7 +32,7 @@ export async function latestModel(project: Project, spec: Spec, o: LatestOptions
     searched: o.ledger ?? `${config.ledgerDir} or ${saved}`,
     waivers: await readWaivers(root, config.waivers, spec),
     today: o.today ?? new Date().toISOString().slice(0, 10),
-    commit: gitHead(root),
+    commit: runCommit(root, process.env),
   })
 }
 
