@@ -18,6 +18,22 @@ Feature: specgate check
       When the user runs specgate check
       Then only the newer fragment counts
 
+    @integration @covers:src/ledger/merge.ts @id:CHECK-019
+    Scenario: A filtered re-run replaces only the tests it ran
+      Given a complete Vitest run with a failing test
+      And a later run of only that test's file, now passing
+      When the user runs specgate check
+      Then every clause is accepted, the complete run's other tests still counting
+      And the console and report.md name the test result the re-run superseded
+
+    @integration @covers:src/ledger/supersede.ts @id:CHECK-020
+    Scenario: A later complete run supersedes older shards
+      Given two Vitest shard fragments, one with a failing test
+      And a later complete run of the same project where every test passes
+      When the user runs specgate check
+      Then every clause is accepted
+      And the console and report.md name both shard fragments as superseded
+
     @integration @covers:src/check/mixed-runs.ts @id:CHECK-003
     Scenario: Fragments from another commit or SPEC revision are flagged
       Given a fragment from another commit and one from another SPEC revision

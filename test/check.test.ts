@@ -179,6 +179,8 @@ describe('merging fragments', () => {
     expect(r.code).toBe(0)
     const ledger = JSON.parse(read(root, 'specgate-report/ledger.json')) as { sources: { id: string }[] }
     expect(ledger.sources.map((s) => s.id)).toEqual(['pw', 's1-b', 's2'])
+    // the superseded attempt is named, not dropped silently
+    expect(r.stdout).toContain('superseded by newer runs (1):\n  fragment s1-a (vitest, shard 1/2, 2026-01-10T10:00:00.000Z) superseded by fragment s1-b (vitest, shard 1/2, 2026-01-10T11:00:00.000Z)\n')
   })
 
   test('CHECK-003 Fragments from another commit or SPEC revision are flagged', clause('CHECK-003', 'b2ce1a46e605'), async () => {

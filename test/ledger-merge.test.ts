@@ -9,7 +9,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { evidenceText, ledgerText, readLedger, writeLedger } from '../src/ledger/fragment-io.js'
-import { mergeLedgers } from '../src/ledger/merge.js'
+import { mergeFragments, mergeLedgers } from '../src/ledger/merge.js'
 import { sortedItem } from '../src/ledger/sorted-json.js'
 import { ledgerSchema, type Evidence, type Ledger, type LedgerSource } from '../src/ledger/schema.js'
 
@@ -65,14 +65,32 @@ const fragmentArb: fc.Arbitrary<Ledger> = sourceArb.chain((source) =>
   })),
 )
 
+/**
+ * Re-runs of one runner and label: complete runs, filtered runs and shard attempts of the same few
+ * tests, so every rule of supersede.ts and merge.ts meets every other, in any order.
+ */
+const rerunSourceArb: fc.Arbitrary<LedgerSource> = fc.record({
+  id: fc.stringMatching(/^[a-f0-9]{4}$/),
+  createdAt: stamp,
+  kind: fc.constantFrom('complete', 'filtered', 'shard 1/2', 'shard 2/2'),
+}).map(({ id, createdAt, kind }) => ({
+  id: `vitest-${id}`, runner: 'vitest', label: '', createdAt, partial: kind !== 'complete',
+  shard: kind.startsWith('shard') ? { index: Number(kind[6]), total: 2 } : undefined,
+}))
+const rerunArb: fc.Arbitrary<Ledger> = rerunSourceArb.chain((source) =>
+  fc.array(evidenceArb(source).map((e) => ({ ...e, caseKey: e.clauseId, test: { file: 'test/a.test.ts', title: `${e.clauseId} title` } })), { maxLength: 4 })
+    .map((evidence): Ledger => ({ schemaVersion: 1, kind: 'specgate-ledger', sources: [source], evidence, errors: [] })))
+
 /** Source ids are unique per fragment (a uuid in real runs): draw fragments from a pool of distinct ones, repeats allowed. */
-const pool = fc.uniqueArray(fragmentArb, { selector: (f) => f.sources[0]!.id, minLength: 1, maxLength: 8 })
+const poolOf = (arb: fc.Arbitrary<Ledger>) => fc.uniqueArray(arb, { selector: (f) => f.sources[0]!.id, minLength: 1, maxLength: 8 })
 const fromPool = (p: Ledger[]) => fc.array(fc.constantFrom(...p), { maxLength: 6 })
-const fragments = pool.chain(fromPool)
-const threeFrom = pool.chain((p) => fc.tuple(fromPool(p), fromPool(p), fromPool(p)))
+const pools = [['any fragments', poolOf(fragmentArb)], ['re-runs of one runner and label', poolOf(rerunArb)]] as const
 const same = (a: Ledger, b: Ledger) => expect(sortedItem(a)).toBe(sortedItem(b))
 
-describe('mergeLedgers', () => {
+describe.each(pools)('mergeLedgers on %s', (_, pool) => {
+  const fragments = pool.chain(fromPool)
+  const threeFrom = pool.chain((p) => fc.tuple(fromPool(p), fromPool(p), fromPool(p)))
+
   test('is deterministic and yields a valid ledger', () => {
     fc.assert(fc.property(fragments, (ls) => {
       const merged = mergeLedgers(ls)
@@ -105,6 +123,61 @@ describe('mergeLedgers', () => {
     }))
   })
 
+  test('keeps exactly the records the re-run rules leave, and names what it superseded', () => {
+    fc.assert(fc.property(fragments, (ls) => {
+      const { ledger, superseded } = mergeFragments(ls)
+      const expected = byTheRules(ls)
+      expect(ledger.sources.map((s) => s.id)).toEqual(expected.live)
+      expect(new Set(ledger.evidence.map((e) => sortedItem(e)))).toEqual(expected.evidence)
+      expect(ledger.evidence).toHaveLength(expected.evidence.size)
+      expect(superseded.map(({ source, by, records }) => `${source.id} by ${by.id}: ${records ?? 'all'}`)).toEqual(expected.superseded)
+    }))
+  })
+
+  test('names the same superseded fragments whatever order the fragments come in', () => {
+    fc.assert(fc.property(fragments.chain((ls) => fc.tuple(fc.constant(ls), fc.shuffledSubarray(ls, { minLength: ls.length }))), ([ls, shuffled]) => {
+      expect(mergeFragments(shuffled).superseded).toEqual(mergeFragments(ls).superseded)
+    }))
+  })
+})
+
+/**
+ * The re-run rules, written out one by one on every pair (the merge does it without pairs): the
+ * live sources' ids, the texts of the records that count, and `<source> by <source>: <records>`.
+ */
+function byTheRules(ledgers: readonly Ledger[]): { live: string[]; evidence: Set<string>; superseded: string[] } {
+  const sources = [...new Map(ledgers.flatMap((l) => l.sources).map((s) => [s.id, s])).values()]
+  const newer = (a: LedgerSource, b: LedgerSource) => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && sortedItem(a) > sortedItem(b))
+  const group = (a: LedgerSource, b: LedgerSource) => a.runner === b.runner && a.label === b.label
+  const shardOf = (s: LedgerSource) => (s.shard ? `${s.shard.index}/${s.shard.total}` : undefined)
+  const supersedes = (t: LedgerSource, s: LedgerSource) => group(t, s) && newer(t, s) && ((!t.partial && !t.shard) || (shardOf(t) !== undefined && shardOf(t) === shardOf(s)))
+  const superseders = (s: LedgerSource) => sources.filter((t) => supersedes(t, s)).sort((a, b) => (newer(a, b) ? -1 : 1))
+  const live = sources.filter((s) => superseders(s).length === 0)
+  const sourceOf = (e: Evidence) => live.find((s) => s.id === e.source)
+  const identity = (e: Evidence) => JSON.stringify([e.clauseId, e.caseKey, e.runner, e.test.project ?? '', e.test.file, e.test.title])
+  const records = [...new Map(ledgers.flatMap((l) => l.evidence).filter(sourceOf).map((e) => [sortedItem(e), e])).values()]
+  const replacedBy = (e: Evidence): LedgerSource | undefined => {
+    const s = sourceOf(e)!
+    const newerOfSameTest = records.filter((o) => identity(o) === identity(e)).map((o) => sourceOf(o)!).filter((o) => group(o, s) && o.partial && !o.shard && newer(o, s))
+    return newerOfSameTest.sort((a, b) => (newer(a, b) ? -1 : 1))[0]
+  }
+  const newestOfItsSource = (e: Evidence) => !records.some((o) => o.source === e.source && identity(o) === identity(e) && sortedItem(o) > sortedItem(e))
+  const kept = records.filter((e) => newestOfItsSource(e) && !replacedBy(e))
+  const counts = new Map<string, number>()
+  for (const e of records.filter(newestOfItsSource)) {
+    const by = replacedBy(e)
+    if (by) counts.set(`${e.source} by ${by.id}`, (counts.get(`${e.source} by ${by.id}`) ?? 0) + 1)
+  }
+  const whole = sources.filter((s) => superseders(s).length > 0).map((s) => `${s.id} by ${superseders(s)[0]!.id}: all`)
+  const parts = [...counts].map(([k, n]) => `${k}: ${n}`)
+  return {
+    live: live.map((s) => s.id).sort(),
+    evidence: new Set(kept.map((e) => sortedItem(e))),
+    superseded: [...whole, ...parts].sort(),
+  }
+}
+
+describe('mergeLedgers', () => {
   test('is independent of the order shards arrive in, and keeps every shard\'s evidence', () => {
     const shardRun = fc.tuple(fc.constantFrom('vitest', 'playwright' as const), stamp).chain(([r, at]) =>
       fc.tuple(...[1, 2, 3].map((index) => {
@@ -132,6 +205,44 @@ describe('mergeLedgers', () => {
     const merged = mergeLedgers([ledger(fresh, 'passed'), ledger(old, 'failed')])
     expect(merged.sources.map((s) => s.id)).toEqual(['vitest-new'])
     expect(merged.evidence.map((e) => e.status)).toEqual(['passed'])
+  })
+
+  describe('re-runs of one runner and label', () => {
+    const at = (hour: number) => `2026-01-01T${String(hour).padStart(2, '0')}:00:00.000Z`
+    const run = (id: string, hour: number, over: Partial<LedgerSource>, tests: [string, Evidence['status']][]): Ledger => ({
+      schemaVersion: 1, kind: 'specgate-ledger', errors: [],
+      sources: [{ id, runner: 'vitest', label: '', createdAt: at(hour), partial: false, ...over }],
+      evidence: tests.map(([file, status]) => ({ runner: 'vitest', source: id, clauseId: `C-${file}`, caseKey: `C-${file}`, test: { file: `${file}.test.ts`, title: file }, status, skeleton: false, durationMs: 1, retries: 0, flaky: false, assertions: 1, steps: null, attachments: [] })),
+    })
+    const statuses = (l: Ledger) => Object.fromEntries(l.evidence.map((e) => [e.test.title, `${e.status} (${e.source})`]))
+
+    test('a filtered re-run replaces only the tests it ran: the full run\'s other tests stay', () => {
+      const full = run('full', 1, {}, [['a', 'failed'], ['b', 'passed'], ['c', 'passed']])
+      const one = run('one', 2, { partial: true }, [['a', 'passed']])
+      const { ledger, superseded } = mergeFragments([one, full])
+      expect(statuses(ledger)).toEqual({ a: 'passed (one)', b: 'passed (full)', c: 'passed (full)' })
+      expect(superseded).toEqual([{ source: full.sources[0], by: one.sources[0], records: 1 }])
+    })
+
+    test('a later complete run supersedes every older shard; a later shard attempt only its own shard', () => {
+      const s1 = run('s1', 1, { partial: true, shard: { index: 1, total: 2 } }, [['a', 'failed']])
+      const s2 = run('s2', 1, { partial: true, shard: { index: 2, total: 2 } }, [['b', 'failed']])
+      const s2again = run('s2-again', 2, { partial: true, shard: { index: 2, total: 2 } }, [['b', 'passed']])
+      expect(statuses(mergeLedgers([s1, s2, s2again]))).toEqual({ a: 'failed (s1)', b: 'passed (s2-again)' })
+      const all = run('all', 3, {}, [['a', 'passed'], ['b', 'passed']])
+      const { ledger, superseded } = mergeFragments([s1, s2, s2again, all])
+      expect(statuses(ledger)).toEqual({ a: 'passed (all)', b: 'passed (all)' })
+      expect(superseded.map((x) => `${x.source.id} by ${x.by.id}${x.records ? `: ${x.records}` : ''}`)).toEqual(['s1 by all', 's2 by all', 's2-again by all'])
+    })
+
+    test('another label, or an older complete run than a shard, still counts beside it', () => {
+      const unit = run('unit', 1, { label: 'unit' }, [['a', 'failed']])
+      const full = run('full', 1, {}, [['a', 'failed']])
+      const shard = run('shard', 2, { partial: true, shard: { index: 1, total: 2 } }, [['a', 'passed']])
+      const merged = mergeFragments([unit, full, shard])
+      expect(merged.ledger.evidence.map((e) => `${e.source} ${e.status}`)).toEqual(['full failed', 'shard passed', 'unit failed'])
+      expect(merged.superseded).toEqual([])
+    })
   })
 })
 

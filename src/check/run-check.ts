@@ -6,7 +6,7 @@ import type { SpecgateConfig } from '../config/schema.js'
 import { VERDICTS, type Verdict } from '../config/names.js'
 import { evaluateGates, gatesFailed, type GateFinding } from '../ledger/gates.js'
 import { specRevision } from '../ledger/source.js'
-import { mergeLedgers } from '../ledger/merge.js'
+import { mergeFragments } from '../ledger/merge.js'
 import type { Ledger } from '../ledger/schema.js'
 import { computeVerdicts, type Verdicts } from '../ledger/verdict.js'
 import type { Spec } from '../spec/model.js'
@@ -38,7 +38,7 @@ export interface CheckInput {
 
 export function runCheck(input: CheckInput): ReportModel {
   const { spec, config } = input
-  const ledger = mergeLedgers(input.ledgers)
+  const { ledger, superseded } = mergeFragments(input.ledgers)
   const revision = specRevision(spec)
   const raw = computeVerdicts(selectClauses(spec, input.select), ledger, config)
   const waived = applyWaivers(raw, input.waivers ?? [], input.today)
@@ -54,6 +54,7 @@ export function runCheck(input: CheckInput): ReportModel {
     generatedAt: ledger.sources.map((s) => s.createdAt).sort().at(-1) ?? '',
     specRevision: revision,
     ledger,
+    superseded,
     spec,
     verdicts: waived.verdicts,
     totals: totalsOf(waived.verdicts),

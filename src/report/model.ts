@@ -7,6 +7,7 @@ import type { BaselineDiff } from '../check/baseline.js'
 import type { WaiverUse } from '../check/apply-waivers.js'
 import type { GateFinding, GateResult } from '../ledger/gates.js'
 import type { Ledger } from '../ledger/schema.js'
+import type { Superseded } from '../ledger/supersede.js'
 import type { Verdicts } from '../ledger/verdict.js'
 import type { Spec } from '../spec/model.js'
 
@@ -31,6 +32,8 @@ export interface ReportModel {
   generatedAt: string
   specRevision: string
   ledger: Ledger
+  /** fragments (or some of their test results) that newer runs replaced in the merge */
+  superseded?: Superseded[]
   /** the SPEC the verdicts were decided on (the messages formats replay its source text) */
   spec?: Spec
   verdicts: Verdicts

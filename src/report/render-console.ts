@@ -8,6 +8,7 @@ import type { ClauseVerdict } from '../ledger/verdict.js'
 import type { RenderContext, ReportModel } from './model.js'
 import { byFeature, type FeatureGroup } from './group.js'
 import { totalsLine, verdictColor } from './render-summary.js'
+import { supersededText } from './superseded-text.js'
 
 /** Beyond this many, lists end with "and N more": the full detail is in report.md and report.html. */
 const LIST_LIMIT = 20
@@ -15,6 +16,7 @@ const LIST_LIMIT = 20
 export function renderConsole(model: ReportModel, ctx: RenderContext): string {
   const c = pc.createColors(ctx.color)
   const lines = [c.bold(`${model.title}: SPEC revision ${model.specRevision}, ${model.ledger.sources.length} fragment(s)`)]
+  lines.push(...supersededLines(model))
   if (model.verdicts.rejection) lines.push(c.red(c.bold(model.verdicts.rejection)))
   lines.push('', ...featureTable(byFeature(model.verdicts.clauses)))
   lines.push(...notAccepted(model.verdicts.clauses, ctx.color))
@@ -26,6 +28,12 @@ export function renderConsole(model: ReportModel, ctx: RenderContext): string {
   lines.push(...debtLines(model))
   lines.push('', model.passed ? c.green(c.bold('check passed: every gate passes')) : c.red(c.bold('check failed: see the failing gates above')))
   return `${lines.join('\n')}\n`
+}
+
+function supersededLines(model: ReportModel): string[] {
+  const all = model.superseded ?? []
+  if (all.length === 0) return []
+  return [`superseded by newer runs (${all.length}):`, ...all.slice(0, LIST_LIMIT).map((x) => `  ${supersededText(x)}`), ...more(all.length)]
 }
 
 function featureTable(groups: readonly FeatureGroup[]): string[] {

@@ -9,6 +9,7 @@ import { escapeMarkdownCell as cell } from './escape.js'
 import { placeOf } from '../ledger/judge-evidence.js'
 import { byFeature, levelOf } from './group.js'
 import type { RenderContext, ReportModel } from './model.js'
+import { supersededText } from './superseded-text.js'
 
 /** In chunks, one per section and per feature: the report of a large SPEC is many MB. */
 export function* renderMarkdown(model: ReportModel, ctx: RenderContext): Generator<string> {
@@ -16,6 +17,7 @@ export function* renderMarkdown(model: ReportModel, ctx: RenderContext): Generat
   const parts = [
     () => `# ${cell(model.title)}: ${model.passed ? 'passed' : 'failed'}`,
     () => `SPEC revision \`${model.specRevision}\`, ${model.ledger.sources.length} fragment(s)${model.generatedAt ? `, newest ${model.generatedAt}` : ''}.`,
+    () => superseded(model),
     () => totals(model),
     () => gates(model),
     () => baseline(model),
@@ -31,6 +33,12 @@ export function* renderMarkdown(model: ReportModel, ctx: RenderContext): Generat
     first = false
   }
   yield '\n'
+}
+
+function superseded(model: ReportModel): string {
+  const all = model.superseded ?? []
+  if (all.length === 0) return ''
+  return [`Superseded by newer runs (${all.length}):`, '', ...all.map((x) => `- ${cell(supersededText(x))}`)].join('\n')
 }
 
 function totals(model: ReportModel): string {
