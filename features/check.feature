@@ -75,10 +75,11 @@ Feature: specgate check
       And it exits 2
 
       Examples:
-        | problem            |
-        | invalid YAML       |
-        | an unknown clause  |
-        | a missing reason   |
+        | problem                    |
+        | invalid YAML               |
+        | an unknown clause          |
+        | a missing reason           |
+        | two waivers for one clause |
 
   Rule: gates and exit codes
 

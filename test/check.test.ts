@@ -289,6 +289,8 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
     ['invalid YAML', 'waivers:\n  - clause: KEYS-001\n   reason: [unclosed\n', 'specgate: specgate.waivers.yaml:3:1: not valid YAML: '],
     ['an unknown clause id', 'waivers:\n  - clause: KEYS-001\n    reason: r\n    owner: o\n    expires: 2026-02-01\n  - clause: KEYS-0005\n    reason: r\n    owner: o\n    expires: 2026-02-01\n', 'specgate: specgate.waivers.yaml:6:5: waiver names clause KEYS-0005, which the SPEC does not have; did you mean KEYS-005?\n'],
     ['a missing reason', '- clause: KEYS-002\n  owner: o\n  expires: 2026-02-01\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: reason: '],
+    // an expired waiver must not hide a valid one, nor a valid one an expired one: neither shadows the other
+    ['two waivers for one clause', 'waivers:\n  - clause: BILL-002\n    reason: r\n    owner: o\n    expires: 2026-03-01\n  - clause: KEYS-001\n    reason: r\n    owner: o\n    expires: 2026-02-01\n  - clause: BILL-002\n    reason: again\n    owner: o\n    expires: 2026-01-01\n', 'specgate: specgate.waivers.yaml:10:5: a second waiver for BILL-002; the first is on line 2: keep one waiver per clause\n'],
     ['an unknown key', '- clause: KEYS-002\n  reason: r\n  owner: o\n  expires: 2026-02-01\n  expiry: 2026-01-01\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: unknown key "expiry"\n'],
     ['a date that is not a date', '- clause: KEYS-002\n  reason: r\n  owner: o\n  expires: next week\n', 'specgate: specgate.waivers.yaml:1:3: waiver for KEYS-002: expires: expires must be a date, YYYY-MM-DD\n'],
   ]
@@ -302,10 +304,11 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
   }
   // the Examples rows of CHECK-007, in order
-  test('CHECK-007[1] An invalid waivers file is one line naming the line (invalid YAML)', clause('CHECK-007', '6fededa6ef87', { row: 1 }), () => badWaivers(waiverCases[0]!))
-  test('CHECK-007[2] An invalid waivers file is one line naming the line (an unknown clause)', clause('CHECK-007', '6fededa6ef87', { row: 2 }), () => badWaivers(waiverCases[1]!))
-  test('CHECK-007[3] An invalid waivers file is one line naming the line (a missing reason)', clause('CHECK-007', '6fededa6ef87', { row: 3 }), () => badWaivers(waiverCases[2]!))
-  test.each(waiverCases.slice(3))('a waivers file with %s is a usage error naming the line', (...c) => badWaivers(c))
+  test('CHECK-007[1] An invalid waivers file is one line naming the line (invalid YAML)', clause('CHECK-007', 'b9ca75704548', { row: 1 }), () => badWaivers(waiverCases[0]!))
+  test('CHECK-007[2] An invalid waivers file is one line naming the line (an unknown clause)', clause('CHECK-007', 'b9ca75704548', { row: 2 }), () => badWaivers(waiverCases[1]!))
+  test('CHECK-007[3] An invalid waivers file is one line naming the line (a missing reason)', clause('CHECK-007', 'b9ca75704548', { row: 3 }), () => badWaivers(waiverCases[2]!))
+  test('CHECK-007[4] An invalid waivers file is one line naming the line (two waivers for one clause)', clause('CHECK-007', 'b9ca75704548', { row: 4 }), () => badWaivers(waiverCases[3]!))
+  test.each(waiverCases.slice(4))('a waivers file with %s is a usage error naming the line', (...c) => badWaivers(c))
 
   test('an unknown format, a missing fragment path and a bad --today are usage errors', async () => {
     const p = await fixtureProject('check-basic', 'check-usage')

@@ -22,7 +22,18 @@ export function parseWaivers(text: string, file: string, spec: Spec): Waiver[] {
   const yamlError = doc.errors[0]
   if (yamlError) throw new InputError(`not valid YAML: ${yamlError.message.split('\n')[0]}`, at(yamlError.pos[0]))
   const list = waiverList(doc.contents, at)
-  return list.map((item) => toWaiver(item, file, spec, at))
+  return onePerClause(list.map((item) => toWaiver(item, file, spec, at)), at, list)
+}
+
+/** A second waiver for a clause would shadow the first (an expired one could hide a valid one): refused, naming both lines. */
+function onePerClause(waivers: Waiver[], at: At, items: readonly Node[]): Waiver[] {
+  const first = new Map<string, Waiver>()
+  waivers.forEach((w, i) => {
+    const held = first.get(w.clause)
+    if (held) throw new InputError(`a second waiver for ${w.clause}; the first is on line ${held.line}: keep one waiver per clause`, at(rangeStart(items[i])))
+    first.set(w.clause, w)
+  })
+  return waivers
 }
 
 type At = (offset: number | undefined) => { file: string; line?: number; column?: number }
