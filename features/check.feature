@@ -144,7 +144,7 @@ Feature: specgate check
     @integration @error @covers:src/cli/explain.ts @id:CHECK-015
     Scenario: Explain an unknown clause id
       When the user runs specgate explain with a clause id the SPEC does not have
-      Then stderr suggests the closest id
+      Then stderr suggests the closest id, only when it is a few edits away
       And it exits 2
 
     @integration @covers:src/check/affected-clauses.ts @id:CHECK-016

@@ -47,9 +47,11 @@ describe('specgate explain', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'accepted', next: [], failingGates: [] })
   })
 
-  test('CHECK-015 Explain an unknown clause id', clause('CHECK-015', 'c46858abe917'), () => {
+  test('CHECK-015 Explain an unknown clause id', clause('CHECK-015', '344e499e8ce0'), () => {
     expect(specgate(['explain', 'KEYS-02'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: the SPEC has no clause KEYS-02; did you mean KEYS-002?\n' })
     expect(specgate(['explain', 'keys-002'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: the SPEC has no clause keys-002; did you mean KEYS-002?\n' })
+    // a far-off id gets no suggestion: the nearest ids (BILL-001, KEYS-001) are six edits from NOPE-9
+    expect(specgate(['explain', 'NOPE-9'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: the SPEC has no clause NOPE-9\n' })
   })
 
   test('the did-you-mean for a clause id sets letter case aside', () => {
@@ -58,5 +60,10 @@ describe('specgate explain', () => {
     expect(nearIdHint('keys-001', spec)).toBe('; did you mean KEYS-001?')
     expect(nearIdHint('fi-01', spec)).toBe('; did you mean FI-001?')
     expect(nearIdHint('X-1', { byId: new Map() } as unknown as Spec)).toBe('')
+    // a third of the longer id, at least one edit: two edits in eight characters is close, three is not
+    expect(nearIdHint('KEYS-099', spec)).toBe('; did you mean KEYS-001?')
+    expect(nearIdHint('KEYS-999', spec)).toBe('')
+    expect(nearIdHint('NOPE-9', spec)).toBe('')
+    expect(nearIdHint('F-1', { byId: new Map([['FI-1', {}]]) } as unknown as Spec)).toBe('; did you mean FI-1?')
   })
 })
