@@ -8,6 +8,13 @@ Feature: Reports
     When the user runs specgate check
     Then stdout has one row per feature with its counts and the gate results
 
+  @integration @covers:src/cli/tty.ts @id:REPORT-010
+  Scenario: Colour follows one rule for every command
+    Given a merged run and a SPEC with a lint finding
+    When the user runs specgate check or specgate lint with FORCE_COLOR set and the output piped
+    Then the output is coloured
+    And piped without FORCE_COLOR, with FORCE_COLOR=0, or with NO_COLOR set, it is not
+
   @integration @covers:src/report/render-markdown.ts @id:REPORT-002
   Scenario: report.md holds totals, gates and a table per feature
     Given a merged run

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
-import { REPO, specgate, timedPhases } from './helpers/cli.js'
+import { REPO, scratch, specgate, timedPhases, writeTree } from './helpers/cli.js'
 import { fixtureProject, fragment, passed, writeFragment, type FixtureProject } from './helpers/check-fixture.js'
 
 const FIXED = ['--today', '2026-01-15', '--commit', 'c0ffee']
@@ -67,6 +67,28 @@ describe('specgate check on a merged run', () => {
     expect(table).toContain('Team keys  features/keys.feature           6         4       0             2')
     expect(run.stdout).toMatch(/^FAIL {2}no-failed \(1\): /m)
     expect(run.stdout).toMatch(/^pass {2}.*no-stale/m)
+  })
+
+  test('REPORT-010 Colour follows one rule for every command', clause('REPORT-010', '6695695b0b5e'), () => {
+    const lintProject = scratch('colour-lint')
+    writeTree(lintProject, { 'features/a.feature': 'Feature: A\n  @unit @e2ee @id:A-001\n  Scenario: a\n    Given a\n' })
+    const ESC = /\x1b\[\d+m/
+    const cases: [env: Record<string, string>, coloured: boolean][] = [
+      [{ NO_COLOR: '', FORCE_COLOR: '1' }, true],
+      [{ NO_COLOR: '', FORCE_COLOR: '' }, false], // piped: no terminal
+      [{ NO_COLOR: '', FORCE_COLOR: '0' }, false],
+      [{ NO_COLOR: '1', FORCE_COLOR: '1' }, false],
+    ]
+    for (const [env, coloured] of cases) {
+      const c = specgate(['check', '--out', 'colour', ...FIXED], p.root, env)
+      const l = specgate(['lint'], lintProject, env)
+      expect(l.code, l.stderr).toBe(1)
+      expect({ env, check: ESC.test(c.stdout), lint: ESC.test(l.stdout) }).toEqual({ env, check: coloured, lint: coloured })
+    }
+    // the colour is only around the words: the text is the same
+    const forced = specgate(['check', '--out', 'colour', ...FIXED], p.root, { NO_COLOR: '', FORCE_COLOR: '1' })
+    expect(forced.stdout.replace(/\x1b\[\d+m/g, '')).toBe(run.stdout.replace(/specgate-report\//g, 'colour/'))
+    fs.rmSync(lintProject, { recursive: true, force: true })
   })
 
   test('REPORT-005 ledger.json is the merged ledger, valid against the published schema', clause('REPORT-005', 'b745c70c5c48'), () => {

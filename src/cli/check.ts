@@ -20,6 +20,7 @@ import { runCommit } from '../util/run-commit.js'
 import type { RegisterCommand } from './commands.js'
 import { featurePatterns, noFeaturesNote, openProject, openSpec, type CommandResult, type GlobalOptions } from './context.js'
 import { phaseDone } from '../util/timings.js'
+import { colorFor } from './tty.js'
 
 interface CheckOptions {
   format: string[]
@@ -86,7 +87,7 @@ async function check(patterns: string[], opts: CheckOptions, global: GlobalOptio
   })
   phaseDone('verdicts and gates')
   const outDir = path.resolve(root, opts.out ?? config.reportDir)
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+  const color = colorFor('stdout')
   const written = await writeReports(model, formats, outDir, { color, reportDir: relPosix(root, outDir) || '.' }, root)
   appendStepSummary(written.markdownFile)
   const enforce = (opts.gate ?? config.gate ?? 'enforce') === 'enforce'
