@@ -355,6 +355,12 @@ describe('--baseline', () => {
     expect(r.stdout).toContain('against baseline baseline.json: 1 regression(s), 1 newly accepted')
     expect(r.stdout).toContain('regression  KEYS-001  A member sees whether their key works: was accepted, now failed')
     expect(r.stdout).toContain('newly accepted  KEYS-002  A revoked key is reported as revoked (was failed)')
+    // first on the console too: before the feature table and the list of clauses not accepted
+    const regression = r.stdout.indexOf('regression  KEYS-001')
+    expect(regression).toBeGreaterThan(0)
+    expect(regression).toBeLessThan(r.stdout.indexOf('newly accepted  KEYS-002'))
+    expect(r.stdout.indexOf('newly accepted  KEYS-002')).toBeLessThan(r.stdout.search(/^feature +file/m))
+    expect(r.stdout.search(/^feature +file/m)).toBeLessThan(r.stdout.indexOf('not accepted:'))
     const md = read(root, 'specgate-report/report.md')
     expect(md.indexOf('### Regressions (1)')).toBeGreaterThan(0)
     expect(md.indexOf('### Regressions (1)')).toBeLessThan(md.indexOf('## Team keys'))

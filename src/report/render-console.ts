@@ -1,6 +1,6 @@
 /**
- * The console report: one compact row per feature, the clauses that are not accepted with their
- * reason, the gate results and who owes what. Colour only when the caller says it is a terminal.
+ * The console report: regressions against a baseline first, one compact row per feature, the
+ * clauses that are not accepted with their reason, the gate results and who owes what. Colour only when the caller says it is a terminal.
  */
 import pc from 'picocolors'
 import type { GateResult } from '../ledger/gates.js'
@@ -16,11 +16,12 @@ const LIST_LIMIT = 20
 export function renderConsole(model: ReportModel, ctx: RenderContext): string {
   const c = pc.createColors(ctx.color)
   const lines = [c.bold(`${model.title}: SPEC revision ${model.specRevision}, ${model.ledger.sources.length} fragment(s)`)]
+  // regressions first: what a baseline had accepted and this run lost is the news of the run
+  lines.push(...baselineLines(model, ctx.color))
   lines.push(...supersededLines(model))
   if (model.verdicts.rejection) lines.push(c.red(c.bold(model.verdicts.rejection)))
   lines.push('', ...featureTable(byFeature(model.verdicts.clauses)))
   lines.push(...notAccepted(model.verdicts.clauses, ctx.color))
-  lines.push(...baselineLines(model, ctx.color))
   lines.push('', totalsLine(model.verdicts, ctx.color), '')
   lines.push(...model.gates.filter((g) => !g.passed && g.severity !== 'off').map((g) => gateLine(g, ctx.color)))
   const passing = model.gates.filter((g) => g.passed && g.severity !== 'off').map((g) => g.name)
@@ -33,7 +34,7 @@ export function renderConsole(model: ReportModel, ctx: RenderContext): string {
 function supersededLines(model: ReportModel): string[] {
   const all = model.superseded ?? []
   if (all.length === 0) return []
-  return [`superseded by newer runs (${all.length}):`, ...all.slice(0, LIST_LIMIT).map((x) => `  ${supersededText(x)}`), ...more(all.length)]
+  return ['', `superseded by newer runs (${all.length}):`, ...all.slice(0, LIST_LIMIT).map((x) => `  ${supersededText(x)}`), ...more(all.length)]
 }
 
 function featureTable(groups: readonly FeatureGroup[]): string[] {
