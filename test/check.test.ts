@@ -205,6 +205,27 @@ describe('merging fragments', () => {
     expect(r.stdout).toContain('superseded by newer runs (1):\n  fragment s1-a (vitest, shard 1/2, 2026-01-10T10:00:00.000Z) superseded by fragment s1-b (vitest, shard 1/2, 2026-01-10T11:00:00.000Z)\n')
   })
 
+  test('fragments given as a glob: only the files it matches are read', async () => {
+    const p = await fixtureProject('check-basic', 'check-glob')
+    standardFragments(p)
+    const ledger = path.join(p.root, '.specgate/ledger')
+    // as CI artifacts land: one folder per job, and a file beside them that is no fragment
+    fs.mkdirSync(path.join(p.root, 'artifacts/ledger-vitest-1'), { recursive: true })
+    fs.mkdirSync(path.join(p.root, 'artifacts/ledger-playwright-1'), { recursive: true })
+    fs.renameSync(path.join(ledger, 'vitest.json'), path.join(p.root, 'artifacts/ledger-vitest-1/vitest.json'))
+    fs.renameSync(path.join(ledger, 'playwright.json'), path.join(p.root, 'artifacts/ledger-playwright-1/playwright.json'))
+    fs.writeFileSync(path.join(p.root, 'artifacts/manifest.json'), '{"not": "a ledger"}')
+    const r = specgate(['check', 'artifacts/ledger-*/*.json', ...FIXED], p.root)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toContain(', 2 fragment(s)')
+    expect(r.stdout).toContain('8 clauses: 4 accepted, 1 pending, 1 uncovered, 1 hollow, 1 failed, 1 orphan')
+    expect(JSON.parse(read(p.root, 'specgate-report/ledger.json')).sources.map((s: { id: string }) => s.id)).toEqual(['pw-1', 'vitest-1'])
+    // a glob that matches nothing is no evidence, named as given
+    const none = specgate(['check', 'artifacts/ledger-cucumber-*/*.json', '--out', 'none', ...FIXED], p.root)
+    expect(none.stderr).toBe('specgate: no evidence found in artifacts/ledger-cucumber-*/*.json: run the tests with the specgate reporters first\n')
+    expect(none.code).toBe(1)
+  })
+
   test('CHECK-003 Fragments from another commit or SPEC revision are flagged', clause('CHECK-003', 'b2ce1a46e605'), async () => {
     const { root, spec } = await fixtureProject('check-basic', 'check-mixed')
     writeFragment(root, 'old.json', fragment({ runner: 'vitest', id: 'old-run', commit: 'deadbeef0000', spec }, [passed(spec, 'KEYS-001')]))
@@ -281,6 +302,11 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
     const r = specgate(['check', ...FIXED], p.root)
     expect(r.stderr).toBe('specgate: .specgate/ledger/future.json: ledger schemaVersion 99 is newer than this specgate understands (1); upgrade specgate\n')
     expect(r.code).toBe(1)
+    // nothing else lost: the two readable fragments still merge, and the missing evidence fails the gate
+    expect(r.stdout).toContain('specgate check: SPEC revision')
+    expect(r.stdout).toContain(', 2 fragment(s)')
+    expect(r.stdout).toContain('8 clauses: 4 accepted, 1 pending, 1 uncovered, 1 hollow, 1 failed, 1 orphan')
+    expect(r.stdout).toMatch(/FAIL {2}fragments-readable \(1\)/)
   })
 
   test('REPORT-009 A report that cannot be written is one line naming it, and the others are written', clause('REPORT-009', '4dc917763d49'), async () => {

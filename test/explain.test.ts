@@ -1,4 +1,6 @@
 /** `specgate explain <id>`: one clause in one place, in words and as JSON for agents. */
+import fs from 'node:fs'
+import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
 import type { Spec } from '../src/spec/model.js'
@@ -15,6 +17,36 @@ describe('specgate explain', () => {
       passed(p.spec, 'KEYS-002', { status: 'failed', failure: { message: 'expected "revoked", got "working"' } }),
       passed(p.spec, 'KEYS-003[1]', { clauseHash: '000000000000' }),
     ]))
+    fs.writeFileSync(path.join(p.root, 'specgate.waivers.yaml'), [
+      '- clause: BILL-002',
+      '  reason: the refusal path is rebuilt in Q2',
+      '  owner: billing',
+      '  acceptor: finance',
+      '  expires: 2099-03-31',
+      '  link: https://tracker.example/BILL-9',
+      '',
+    ].join('\n'))
+  })
+
+  test('a waived clause: the verdict it covers, its tags with the inherited ones, the waiver and its line', () => {
+    const r = specgate(['explain', 'BILL-002'], p.root)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const lines = r.stdout.split('\n')
+    expect(lines[2]).toBe('  verdict: waived (covering uncovered): waived until 2099-03-31 by billing, accepted by finance: the refusal path is rebuilt in Q2 (underlying: uncovered: no test names BILL-002 (@unit clauses are proven with vitest))')
+    expect(lines[3]).toBe(`  level unit · owner billing · acceptor finance · hash ${p.spec.byId.get('BILL-002')!.hash}`)
+    // the feature's tags first, as inherited, then the clause's own
+    expect(lines[4]).toBe('  tags: @owner:billing @acceptor:finance @unit @error @id:BILL-002')
+    expect(r.stdout).toContain('\nwaiver (applied, specgate.waivers.yaml:1): the refusal path is rebuilt in Q2; owner billing, expires 2099-03-31, acceptor finance, https://tracker.example/BILL-9\n')
+    expect(r.stdout).not.toContain('failing gates:')
+    // waived is not accepted: what is still owed is said
+    expect(r.stdout).toContain('to have it accepted:\n  - the clause is waived, not accepted: fix what the waiver covers before it expires\n')
+    const x = JSON.parse(specgate(['explain', 'BILL-002', '--json'], p.root).stdout) as Record<string, unknown>
+    expect(x).toMatchObject({
+      verdict: 'waived', waivedVerdict: 'uncovered', failingGates: [], tests: [],
+      tags: ['@owner:billing', '@acceptor:finance', '@unit', '@error', '@id:BILL-002'],
+      waiver: { reason: 'the refusal path is rebuilt in Q2', owner: 'billing', acceptor: 'finance', expires: '2099-03-31', link: 'https://tracker.example/BILL-9', status: 'applied', at: 'specgate.waivers.yaml:1' },
+    })
   })
 
   test('prints the Gherkin text, location, tags, tests, verdict and what would make it accepted', () => {

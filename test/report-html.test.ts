@@ -76,6 +76,24 @@ describe('report.html in Chromium', () => {
     expect(await page.getByTestId('clause-row').count()).toBe(8)
   })
 
+  test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (filters by acceptor and a text search)', clause('REPORT-007', '764ce402fa1c'), async () => {
+    const shown = () => page.getByTestId('clause-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-clause')))
+    await page.getByTestId('filter-acceptor').selectOption('finance')
+    expect(await shown()).toEqual(['BILL-001', 'BILL-002'])
+    await page.getByTestId('filter-acceptor').selectOption('lead')
+    expect(await shown()).toEqual(['KEYS-001', 'KEYS-002', 'KEYS-003', 'KEYS-004', 'KEYS-005', 'KEYS-006'])
+    // the search matches a clause's name or id, letter case aside, within the other filters
+    await page.getByTestId('filter-q').fill('REVOKED')
+    expect(await shown()).toEqual(['KEYS-002'])
+    await page.getByTestId('filter-acceptor').selectOption('finance')
+    expect(await shown()).toEqual([])
+    await page.getByTestId('filter-acceptor').selectOption('')
+    await page.getByTestId('filter-q').fill('bill-00')
+    expect(await shown()).toEqual(['BILL-001', 'BILL-002'])
+    await page.getByTestId('filter-q').fill('')
+    expect(await page.getByTestId('clause-row').count()).toBe(8)
+  })
+
   test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail (Gherkin text, test, steps, failure)', clause('REPORT-007', '764ce402fa1c'), async () => {
     await page.locator('a.clause[data-clause="KEYS-002"]').click()
     const detail = page.getByTestId('detail')
