@@ -133,6 +133,14 @@ Feature: specgate check
       Then stderr says "no evidence found"
       And it exits 1
 
+    @integration @error @covers:src/cli/check.ts @id:CHECK-021
+    Scenario: An input error removes the previous run's reports
+      Given the reports of an earlier run in the report folder
+      And a waivers file that is not valid YAML
+      When the user runs specgate check
+      Then it exits 2 with one line naming the file and the reports it removed
+      And no report of the earlier run is left to pass for this run's, while other files stay
+
   Rule: explain and affected
 
     @integration @covers:src/check/explain-clause.ts @id:CHECK-014

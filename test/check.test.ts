@@ -333,6 +333,31 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
     expect(specgate(['check', '--gate', 'report', ...FIXED], p.root).code).toBe(0)
   })
 
+  test('CHECK-021 An input error removes the previous run\'s reports', clause('CHECK-021', 'c8eee3eac699'), async () => {
+    const p = await fixtureProject('check-basic', 'check-stale-reports')
+    standardFragments(p)
+    const reports = path.join(p.root, 'specgate-report')
+    expect(specgate(['check', '--format', 'messages', ...FIXED], p.root).code).toBe(1)
+    fs.writeFileSync(path.join(reports, 'notes.txt'), 'kept: not a file check writes\n')
+    fs.writeFileSync(path.join(p.root, 'specgate.waivers.yaml'), 'waivers:\n  - clause: KEYS-001\n   reason: [unclosed\n')
+    const r = specgate(['check', ...FIXED], p.root)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^specgate: specgate\.waivers\.yaml:3:1: not valid YAML: [^\n]+; removed the previous run's report\.md, report\.html, junit\.xml, ledger\.json, messages\.ndjson from specgate-report, as they no longer match\n$/)
+    expect(fs.readdirSync(reports)).toEqual(['notes.txt'])
+    // a saved ledger.json given as this run's input is never removed; the other reports are
+    fs.rmSync(path.join(p.root, 'specgate.waivers.yaml'))
+    expect(specgate(['check', ...FIXED], p.root).code).toBe(1)
+    fs.writeFileSync(path.join(p.root, 'specgate.waivers.yaml'), '- clause: KEYS-002\n  owner: o\n  expires: 2026-02-01\n')
+    const again = specgate(['check', 'specgate-report/ledger.json', ...FIXED], p.root)
+    expect(again.code).toBe(2)
+    expect(again.stderr).toMatch(/^specgate: specgate\.waivers\.yaml:1:3: waiver for KEYS-002: reason: [^\n]+; removed the previous run's report\.md, report\.html, junit\.xml from specgate-report, as they no longer match\n$/)
+    expect(fs.readdirSync(reports).sort()).toEqual(['ledger.json', 'notes.txt'])
+    // nothing to remove: the error alone, as before
+    const bare = specgate(['check', '--out', 'elsewhere', ...FIXED], p.root)
+    expect(bare.stderr).toMatch(/^specgate: specgate\.waivers\.yaml:1:3: waiver for KEYS-002: reason: [^;\n]+\n$/)
+  })
+
   const waiverCases: [string, string, string][] = [
     ['invalid YAML', 'waivers:\n  - clause: KEYS-001\n   reason: [unclosed\n', 'specgate: specgate.waivers.yaml:3:1: not valid YAML: '],
     ['an unknown clause id', 'waivers:\n  - clause: KEYS-001\n    reason: r\n    owner: o\n    expires: 2026-02-01\n  - clause: KEYS-0005\n    reason: r\n    owner: o\n    expires: 2026-02-01\n', 'specgate: specgate.waivers.yaml:6:5: waiver names clause KEYS-0005, which the SPEC does not have; did you mean KEYS-005?\n'],

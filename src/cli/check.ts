@@ -14,11 +14,13 @@ import { readWaivers } from '../check/waivers-file.js'
 import { readLedger } from '../ledger/read-ledger.js'
 import { GATES } from '../ledger/gates.js'
 import { defaultFormats, FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from '../report/formats.js'
-import { writeReports } from '../report/write-reports.js'
+import type { ReportModel } from '../report/model.js'
+import { removeReports, writeReports } from '../report/write-reports.js'
+import type { Spec } from '../spec/model.js'
 import { relPosix } from '../util/paths.js'
 import { runCommit } from '../util/run-commit.js'
 import type { RegisterCommand } from './commands.js'
-import { featurePatterns, noFeaturesNote, openProject, openSpec, type CommandResult, type GlobalOptions } from './context.js'
+import { featurePatterns, noFeaturesNote, openProject, openSpec, type CommandResult, type GlobalOptions, type Project } from './context.js'
 import { phaseDone } from '../util/timings.js'
 import { colorFor } from './tty.js'
 
@@ -61,14 +63,43 @@ function gateHelp(): string {
 }
 
 async function check(patterns: string[], opts: CheckOptions, global: GlobalOptions): Promise<CommandResult> {
-  const formats = chooseFormats(opts.format)
-  const select = opts.tags === undefined ? undefined : tagFilter(opts.tags)
   const project = await openProject(global)
   const { root, config } = project
   phaseDone('start-up and config')
+  const outDir = path.resolve(root, opts.out ?? config.reportDir)
+  const run = await judgeOrClearReports(outDir, root, (inputs) => judge(project, patterns, opts, inputs))
+  const color = colorFor('stdout')
+  const written = await writeReports(run.model, run.formats, outDir, { color, reportDir: relPosix(root, outDir) || '.' }, root)
+  appendStepSummary(written.markdownFile)
+  const enforce = (opts.gate ?? config.gate ?? 'enforce') === 'enforce'
+  const wrote = written.files.map((f) => relPosix(root, f)).join(', ')
+  return {
+    exitCode: run.model.passed || !enforce ? 0 : 1,
+    stdout: written.stdout + (wrote ? `reports: ${wrote}\n` : ''),
+    stderr: [
+      noFeaturesNote(run.spec.files.length, featurePatterns(project)),
+      ...[...run.broken, ...run.model.findings.filter((f) => f.gate === 'evidence-found').map((f) => f.message)].map((l) => `specgate: ${l}`),
+    ].filter(Boolean).join('\n'),
+  }
+}
+
+interface Judged {
+  model: ReportModel
+  spec: Spec
+  formats: FormatName[]
+  broken: string[]
+}
+
+/** Everything before the reports are written: the flags, fragments, SPEC, waivers and baseline read, the verdicts decided. */
+async function judge(project: Project, patterns: string[], opts: CheckOptions, inputs: Set<string>): Promise<Judged> {
+  const { root, config } = project
+  const formats = chooseFormats(opts.format)
+  const select = opts.tags === undefined ? undefined : tagFilter(opts.tags)
+  for (const p of [...patterns, ...(opts.baseline ? [opts.baseline] : [])]) inputs.add(path.resolve(root, p))
   // Fragments before the SPEC: reading them leaves garbage behind, which the SPEC's load then
   // collects, instead of both piling up (about 45 MB less peak memory on 60,000 case results).
   const files = await findFragments(root, patterns, config.ledgerDir)
+  for (const f of files) inputs.add(path.resolve(f))
   const { fragments, broken } = readFragments(root, files)
   phaseDone('fragments read')
   const spec = await openSpec(project)
@@ -86,19 +117,25 @@ async function check(patterns: string[], opts: CheckOptions, global: GlobalOptio
     select,
   })
   phaseDone('verdicts and gates')
-  const outDir = path.resolve(root, opts.out ?? config.reportDir)
-  const color = colorFor('stdout')
-  const written = await writeReports(model, formats, outDir, { color, reportDir: relPosix(root, outDir) || '.' }, root)
-  appendStepSummary(written.markdownFile)
-  const enforce = (opts.gate ?? config.gate ?? 'enforce') === 'enforce'
-  const wrote = written.files.map((f) => relPosix(root, f)).join(', ')
-  return {
-    exitCode: model.passed || !enforce ? 0 : 1,
-    stdout: written.stdout + (wrote ? `reports: ${wrote}\n` : ''),
-    stderr: [
-      noFeaturesNote(spec.files.length, featurePatterns(project)),
-      ...[...broken, ...model.findings.filter((f) => f.gate === 'evidence-found').map((f) => f.message)].map((l) => `specgate: ${l}`),
-    ].filter(Boolean).join('\n'),
+  return { model, spec, formats, broken }
+}
+
+/**
+ * An input error stops the run before its reports are written: the previous run's reports would
+ * then sit in the report folder looking current (a CI step uploads them either way). The files
+ * check writes are removed, never a file this run read (a saved ledger.json given as input), and
+ * the error's one line says so.
+ */
+async function judgeOrClearReports(outDir: string, root: string, run: (inputs: Set<string>) => Promise<Judged>): Promise<Judged> {
+  const inputs = new Set<string>()
+  try {
+    return await run(inputs)
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err
+    const removed = removeReports(outDir, inputs)
+    if (removed.length === 0) throw err
+    const note = `; removed the previous run's ${removed.join(', ')} from ${relPosix(root, outDir) || '.'}, as they no longer match`
+    throw new InputError(`${err.message}${note}`, { file: err.file, line: err.line, column: err.column })
   }
 }
 

@@ -48,6 +48,25 @@ export async function writeReports(model: ReportModel, formats: readonly FormatN
   return out
 }
 
+/**
+ * Removes the report files check writes (every format's, not only this run's) from `outDir`, but
+ * none of `keep` (absolute paths) and nothing else; returns the names removed.
+ */
+export function removeReports(outDir: string, keep: ReadonlySet<string>): string[] {
+  const removed: string[] = []
+  for (const format of Object.values(FORMATS)) {
+    const file = path.join(outDir, format.file)
+    if (format.file === 'stdout' || keep.has(file)) continue
+    try {
+      fs.rmSync(file) // a folder of that name, or a file already gone, throws and stays as it is
+      removed.push(format.file)
+    } catch {
+      // nothing there to remove
+    }
+  }
+  return removed
+}
+
 function chunksOf(rendered: Awaited<Rendered>): Iterable<string> {
   return typeof rendered === 'string' ? [rendered] : rendered
 }
