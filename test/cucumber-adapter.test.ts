@@ -11,6 +11,7 @@ import { clause } from 'specgate/vitest'
 import { loadConfig } from '../src/config/load-config.js'
 import { validateConfig } from '../src/config/validate-config.js'
 import { readLedger } from '../src/ledger/fragment-io.js'
+import { mergeFragments } from '../src/ledger/merge.js'
 import type { Ledger } from '../src/ledger/schema.js'
 import { computeVerdicts } from '../src/ledger/verdict.js'
 import { loadSpec } from '../src/spec/load-spec.js'
@@ -177,6 +178,25 @@ describe('cucumber-js --format specgate/cucumber', () => {
   })
 })
 
+describe('filtered Cucumber runs merge like any re-run', () => {
+  beforeAll(() => linkSpecgate())
+
+  test('two filtered runs both count, and running one filter again replaces only its own result', () => {
+    const dir = copyFixture(FIXTURE)
+    const run = (name: string) => cucumber(['--name', name, '--format', 'specgate/cucumber'], dir)
+    run('^a passing scenario$')
+    run('^a failing scenario$')
+    const [first] = fragmentFiles(dir).map((f) => readLedger(f)).filter((l) => l.evidence.some((e) => e.clauseId === 'FX-001'))
+    run('^a passing scenario$')
+    const fragments = fragmentFiles(dir).map((f) => readLedger(f))
+    expect(fragments).toHaveLength(3)
+    const { ledger, superseded } = mergeFragments(fragments)
+    expect(ledger.evidence.map((e) => `${e.clauseId} ${e.status}`).sort()).toEqual(['FX-001 passed', 'FX-002 failed'])
+    expect(ledger.sources.every((s) => s.partial && s.label === '')).toBe(true)
+    expect(superseded.map((s) => s.source.id)).toEqual([first!.sources[0]!.id])
+  })
+})
+
 describe('the gate and user errors', () => {
   beforeAll(() => linkSpecgate())
 
@@ -185,7 +205,7 @@ describe('the gate and user errors', () => {
     const dir = copyFixture(FIXTURE)
     const hollow = cucumber(['--name', '^a passing scenario$', '--name', '^truly empty$', '--format', 'specgate/cucumber'], dir, { CI: '1' })
     expect(hollow.code).toBe(1)
-    expect(hollow.stderr).toContain('specgate: a gate failed (see the summary above); evidence in .specgate/ledger/cucumber-sel-')
+    expect(hollow.stderr).toContain('specgate: a gate failed (see the summary above); evidence in .specgate/ledger/cucumber-')
     expect(hollow.stderr).not.toMatch(/\n\s+at /)
     const clean = cucumber(['--name', '^a passing scenario$', '--format', 'specgate/cucumber'], dir, { CI: '1' })
     expect(clean.code, clean.stderr).toBe(0)

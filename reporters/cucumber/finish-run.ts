@@ -3,7 +3,6 @@
  * Cucumber is responsible for, the summary text and whether the gate fails. Pure apart from
  * reading the SPEC and config and writing the fragment.
  */
-import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { loadConfig } from '../../src/config/load-config.js'
@@ -65,19 +64,13 @@ function specOfRun(log: EnvelopeLog, cwd: string): Spec {
 }
 
 /**
- * A run that left pickles out (tags, names, a shard) is partial. Without an explicit label or shard,
- * its selection names its slot, so two differently filtered runs merge instead of replacing each other.
+ * A run that left pickles out (tags, names, a shard) is partial: the merge lets its results replace
+ * only the older results of the scenarios it ran (src/ledger/supersede.ts).
  */
 function runSource(log: EnvelopeLog, spec: Spec, ctx: RunContext): LedgerSource {
   const shard = parseShard(ctx.options.shard)
   const partial = Boolean(shard) || log.unrunPickles().length > 0
-  const label = ctx.options.label ?? (partial && !shard ? `sel-${selectionHash(log)}` : undefined)
-  return newSource({ runner: 'cucumber', label, shard, partial, spec, commit: ctx.commit, now: ctx.now })
-}
-
-function selectionHash(log: EnvelopeLog): string {
-  const ran = [...log.testCases.values()].map((t) => log.pickles.get(t.pickleId)).map((p) => `${p?.uri}\u0000${p?.astNodeIds.join(',')}`)
-  return createHash('sha256').update(ran.sort().join('\n')).digest('hex').slice(0, 8)
+  return newSource({ runner: 'cucumber', label: ctx.options.label, shard, partial, spec, commit: ctx.commit, now: ctx.now })
 }
 
 function runErrors(log: EnvelopeLog): string[] {
