@@ -87,3 +87,12 @@ Feature: Test skeletons generated from the SPEC
     When the user runs "specgate generate"
     Then stderr names the skeleton in one line and it exits 2
     And the feature's Playwright skeleton is written
+
+  @id:GEN-013 @integration @edge
+  Scenario: Skeletons appended under other helper names are still seen as tests
+    Given a test file of the feature that already says "clause" and "Given" in a comment
+    When the user runs "specgate generate"
+    Then the skeletons it appends import the helpers under free names
+    And "specgate status" finds every clause covered
+    When ".specgate" is deleted and the user runs "specgate generate" again
+    Then nothing is appended

@@ -51,3 +51,11 @@ Feature: Drift between the SPEC and the tests
     Given a feature file with a parse error
     When the user runs "specgate status"
     Then the parse error is among the findings and the command exits 1
+
+  @id:STATUS-009 @integration @edge
+  Scenario: A test that imports the helpers under other names is found
+    Given a test that imports clause and the steps from "specgate/vitest" under names of its own
+    When the user runs "specgate status" and "specgate generate"
+    Then status counts the clause as covered and generate writes it no skeleton
+    When the SPEC changes a step of that clause
+    Then status shows the test stale with exactly that step changed

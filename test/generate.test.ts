@@ -129,6 +129,24 @@ describe('specgate generate', () => {
     expect(json.testResults.flatMap((f) => f.assertionResults.map((a) => a.status)).sort(), run.stderr).toEqual(['passed', 'todo', 'todo', 'todo', 'todo'])
   })
 
+  it('GEN-013 skeletons appended under other helper names are seen by status and never appended twice', clause('GEN-013', 'a34659ed7001'), () => {
+    const dir = copyGenFixture('gen-keys')
+    // the words alone make generate import the helpers under other names (it cannot tell a comment from code)
+    const mine = "// each clause gets a Given; see the SPEC\nimport { test } from 'vitest'\ntest('by hand', () => {})\n"
+    writeTree(dir, { 'test/spec/team/keys.test.ts': mine })
+    expect(specgate(['generate'], dir).stdout).toContain('appended to test/spec/team/keys.test.ts (4 skeletons')
+    const added = read(dir, 'test/spec/team/keys.test.ts').slice(mine.length)
+    expect(added).toContain("import { describe } from 'vitest'\nimport { clause as clause_sg, Given as Given_sg, When, Then, And } from 'specgate/vitest'")
+    expect(added).toContain("test('KEYS-001 A member sees whether their key works', clause_sg('KEYS-001', ")
+    const status = specgate(['status'], dir)
+    expect(status.stdout).toMatch(/^in step: every clause has a test at its level; 4 clauses, 5 tests naming a clause \(5 skeletons still to fill in\)$/m)
+    expect(status.code).toBe(0)
+    // without its up-to-date cache, generate reads the tests again: the renamed calls are tests, nothing is missing
+    fs.rmSync(path.join(dir, '.specgate'), { recursive: true })
+    expect(specgate(['generate'], dir).stdout).toBe('nothing to generate: every clause with an id and a level has a test\n')
+    expect(read(dir, 'test/spec/team/keys.test.ts')).toBe(mine + added)
+  })
+
   it('GEN-006 keeps every path inside the configured folders and every name inert, whatever the SPEC calls things', clause('GEN-006', '3e1bbcb5b258'), () => {
     const dir = scratch('gen-hostile')
     const scenario = (id: string, level: string): string => `  @id:${id} @${level}\n  Scenario: ${HOSTILE_NAME}\n    Given a step with ${HOSTILE_NAME}\n      """\n      doc ''' \`\${x}\` \\ end\n      """\n`

@@ -97,6 +97,17 @@ describe('specgate ids', () => {
     expect(text).toContain('  @unit @error @id:WIDGET-011\n  Scenario: new two\n')
   })
 
+  it('IDS-004 an id a test names through clause imported under another name is taken too', clause('IDS-004', 'cc9f3cf17e9c'), () => {
+    const dir = scratch('ids-aliased')
+    dirs.push(dir)
+    // (\' keeps specgate's own status scan from reading the test written here as one of this repo's)
+    writeTree(dir, {
+      'features/widgets.feature': '@owner:core @acceptor:lead\nFeature: Widgets\n\n  @unit @id:WIDGET-001\n  Scenario: first\n    Then it passes\n\n  @unit @error\n  Scenario: new\n    Then it fails\n',
+      'test/old.test.ts': "import { clause as link } from 'specgate/vitest'\ntest('gone', link(\'WIDGET-004\', 'aaaaaaaaaaaa'), () => {})\n",
+    })
+    expect(specgate(['ids'], dir).stdout).toContain('@id:WIDGET-005  Scenario: new')
+  })
+
   it('IDS-005 --write takes each file\'s prefix from the config glob, else its ids, else its folder, else its file name', clause('IDS-005', '5bdde53c5393'), () => {
     const dir = scratch('ids-prefixes')
     dirs.push(dir)

@@ -203,3 +203,38 @@ describe('status findings and errors', () => {
     expect(json.findings.filter((f) => f.rule === 'parse-error').map((f) => f.file)).toEqual(['features/broken.feature'])
   })
 })
+
+describe('tests that call the helpers under names of their own', () => {
+  it('STATUS-009 status and generate find a test through its aliased imports, and the stale diff reads its renamed steps', clause('STATUS-009', '93cca7ce8d83'), () => {
+    const dir = copyGenFixture('gen-keys')
+    const hash = (JSON.parse(specgate(['explain', 'KEYS-005', '--json'], dir).stdout) as { hash: string }).hash
+    writeTree(dir, {
+      'test/sharing.test.ts': [
+        "import { test } from 'vitest'",
+        "import {",
+        "  clause as link, // the names are ours",
+        "  Given as given,",
+        "  When as when, Then as then,",
+        "} from 'specgate/vitest'",
+        '',
+        `test('sharing', link('KEYS-005', '${hash}'), async () => {`,
+        "  await given('a team with 3 keys', async () => {})",
+        "  await given('another team \"ops\"', async () => {})",
+        "  await when('the member shares the key with \"ops\"', async () => {})",
+        "  await then('\"ops\" sees the key', async () => {})",
+        '})',
+        '',
+      ].join('\n'),
+    })
+    expect(statusJson(dir).json.uncovered.map((u) => u.key)).toEqual(['KEYS-001', 'KEYS-002', 'KEYS-004'])
+    const gen = specgate(['generate'], dir)
+    expect(gen.stdout).toContain('created test/spec/team/keys.test.ts (3 skeletons: KEYS-001, KEYS-004[1], KEYS-004[2])')
+    expect(statusJson(dir).json.inStep).toBe(true)
+
+    fs.writeFileSync(path.join(dir, FEATURE), read(dir, FEATURE).replace('Then "ops" sees the key\n', 'Then "ops" sees the key and its owner\n'))
+    const { json } = statusJson(dir)
+    expect(json.stale.map((s) => ({ id: s.id, file: s.file, removed: s.steps.removed, added: s.steps.added }))).toEqual([
+      { id: 'KEYS-005', file: 'test/sharing.test.ts', removed: ['"ops" sees the key'], added: ['"ops" sees the key and its owner'] },
+    ])
+  })
+})

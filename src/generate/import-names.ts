@@ -1,8 +1,12 @@
 /**
  * Appending to a file someone else wrote: reuse the helper names it already imports, and import
  * the missing ones under names that cannot clash with its own (import declarations are hoisted,
- * so the lines may follow the existing code without touching it).
+ * so the lines may follow the existing code without touching it). The imports are read by the
+ * scanner's own reader (imported-names.ts), and a helper imported under a new name is an
+ * `import { clause as clause_sg } from 'specgate/...'` that reader finds: status sees every call
+ * generate writes.
  */
+import { importedNames } from '../status/imported-names.js'
 import { DEFAULT_NAMES, type HelperNames, MODULES } from './render-skeleton.js'
 import type { StepHelper } from './step-calls.js'
 import type { SkeletonRunner } from './test-file-path.js'
@@ -31,7 +35,7 @@ export function namesForAppend(text: string, runner: SkeletonRunner, helpers: re
   const missing = new Map<string, string[]>()
   for (const name of wanted) {
     const from = sources(runner)[name]!
-    const found = from.map((m) => imported.get(`${m}#${name}`)).find(Boolean)
+    const found = from.map((m) => imported.get(`${m}#${name}`)?.[0]).find(Boolean)
     if (found) local.set(name, found)
     else {
       const alias = freeName(text, name)
@@ -48,18 +52,6 @@ function namesFrom(runner: SkeletonRunner, local: Map<string, string>): HelperNa
   const steps = Object.fromEntries(Object.keys(DEFAULT_NAMES[runner].steps).map((h) => [h, get(h)])) as Record<StepHelper, string>
   const test = get('test')
   return { describe: runner === 'playwright' ? `${test}.describe` : get('describe'), test, clause: get('clause'), steps }
-}
-
-/** `module#exported` -> local name, from `import { a, b as c } from 'module'` declarations. */
-function importedNames(text: string): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)) {
-    for (const part of (m[1] ?? '').split(',')) {
-      const [exported, alias] = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)
-      if (exported && !part.trim().startsWith('type ')) out.set(`${m[2]}#${exported}`, (alias ?? exported).trim())
-    }
-  }
-  return out
 }
 
 /** `name` if the file never says it, else `name_sg`, `name_sg2`, ... */

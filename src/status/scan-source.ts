@@ -1,7 +1,10 @@
 /**
  * The static test scanner: which clauses a test file names, found by its `clause('<ID>', '<HASH>'`
- * calls (string literals), with no test run and no TypeScript parse. Pure: text in, claims out.
+ * calls (string literals), with no test run and no TypeScript parse. The helpers are found under
+ * the names the file gives them (`import { clause as link } from 'specgate/vitest'`). Pure: text
+ * in, claims out.
  */
+import { escapeName, importedNames, specgateLocals } from './imported-names.js'
 
 export type TestRunner = 'vitest' | 'playwright'
 
@@ -29,15 +32,57 @@ export interface TestFileScan {
 }
 
 const STRING = String.raw`'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|\x60((?:[^\x60\\$]|\\.)*)\x60`
-const CLAUSE_CALL = new RegExp(String.raw`\bclause\s*\(\s*(?:${STRING})\s*,\s*(?:${STRING})`, 'dg')
-const STEP_CALL = new RegExp(String.raw`\b(?:(?:Given|When|Then|And|But)\s*\(|step\s*\(\s*(?:${STRING})\s*,)\s*(?:${STRING})`, 'g')
+
+/** The helpers a test calls, by the names specgate exports them under. */
+const STEP_HELPERS = ['Given', 'When', 'Then', 'And', 'But'] as const
+
+interface CallPatterns {
+  /** `clause('<ID>', '<HASH>'`: groups 1-3 the id, 4-6 the hash (one per quote kind) */
+  clause: RegExp
+  /** `Given('<text>'` or `step('<keyword>', '<text>'`: groups 4-6 the text */
+  step: RegExp
+}
+
+/**
+ * The names to look for: each helper's own name (it may come through a wrapper of the file's own,
+ * a module of the project's or a namespace, `sg.clause(`), and every name the file imports it under
+ * from specgate/vitest or specgate/playwright (`import { clause as link }`).
+ */
+function callPatterns(text: string): CallPatterns {
+  const imported = importedNames(text)
+  const names = (helper: string): string[] => [...new Set([helper, ...specgateLocals(imported, helper)])]
+  const clause = names('clause')
+  const steps = STEP_HELPERS.flatMap(names)
+  const step = names('step')
+  const key = `${clause.join(',')}|${steps.join(',')}|${step.join(',')}`
+  let patterns = PATTERNS.get(key)
+  if (!patterns) PATTERNS.set(key, (patterns = { clause: clausePattern(clause), step: stepPattern(steps, step) }))
+  return patterns
+}
+
+/** Patterns by the names they look for: most files use the same few sets. */
+const PATTERNS = new Map<string, CallPatterns>()
+
+function alternatives(names: readonly string[]): string {
+  return names.map(escapeName).join('|')
+}
+
+function clausePattern(names: readonly string[]): RegExp {
+  return new RegExp(String.raw`(?<![\w$])(?:${alternatives(names)})\s*\(\s*(?:${STRING})\s*,\s*(?:${STRING})`, 'dg')
+}
+
+function stepPattern(steps: readonly string[], step: readonly string[]): RegExp {
+  return new RegExp(String.raw`(?<![\w$])(?:(?:${alternatives(steps)})\s*\(|(?:${alternatives(step)})\s*\(\s*(?:${STRING})\s*,)\s*(?:${STRING})`, 'g')
+}
+
 
 export function scanSource(file: string, text: string): TestFileScan {
   if (!text.includes('clause')) return { file, runner: runnerOf(text), claims: [] }
   const lines = lineStarts(text)
+  const patterns = callPatterns(text)
   const claims: Claim[] = []
-  for (const m of text.matchAll(CLAUSE_CALL)) claims.push(claimOf(file, text, m, lines))
-  attachSteps(text, claims)
+  for (const m of text.matchAll(patterns.clause)) claims.push(claimOf(file, text, m, lines))
+  attachSteps(text, claims, patterns.step)
   return { file, runner: runnerOf(text), claims }
 }
 
@@ -76,10 +121,10 @@ function optionsAfter(text: string, from: number): string {
 }
 
 /** Step calls belong to the claim before them: a test's body follows its clause() call. */
-function attachSteps(text: string, claims: Claim[]): void {
+function attachSteps(text: string, claims: Claim[], pattern: RegExp): void {
   if (claims.length === 0) return
   const starts = claims.map((c) => c.hashEnd)
-  for (const m of text.matchAll(STEP_CALL)) {
+  for (const m of text.matchAll(pattern)) {
     const owner = lastBefore(starts, m.index)
     const body = m[4] ?? m[5] ?? m[6]
     if (owner >= 0 && body !== undefined) claims[owner]!.steps.push(unescape(body))
