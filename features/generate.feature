@@ -76,9 +76,10 @@ Feature: Test skeletons generated from the SPEC
   Scenario: A run killed half way leaves no torn test file
     Given a SPEC of 2,000 features and no tests yet
     When "specgate generate" is killed while it writes
-    Then no test glob finds a file it wrote, only a hidden staging folder
+    Then no runner's test discovery finds a file it wrote: they wait in a staging folder under node_modules
     When the user runs "specgate generate" again
-    Then the test files are byte for byte those of a run never killed
+    Then the test files are byte for byte those of a run never killed, in folders with the umask's permissions
+    And the staging folder of the killed run is gone, while one of a run still going is left alone
     And a folder that appeared while generate ran gets its files without losing one already there
 
   @id:GEN-012 @integration @error

@@ -1,8 +1,10 @@
 /** `specgate generate` through the built CLI: where it writes, what it never touches, its modes and errors. */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { glob } from 'tinyglobby'
 import { describe, expect, it } from 'vitest'
+import { configDefaults } from 'vitest/config'
 import { clause } from 'specgate/vitest'
 import { CLI, REPO, scratch, specgate, timedPhases, writeTree } from './helpers/cli.js'
 import type { InputError } from '../src/diagnostics.js'
@@ -261,6 +263,11 @@ describe('specgate generate', () => {
   })
 })
 
+/** The staging folders in a project's root (see src/util/staging.ts). */
+function staging(dir: string): string[] {
+  return fs.readdirSync(dir).filter((n) => n.startsWith('.specgate-stage-'))
+}
+
 describe('specgate generate, killed half way', () => {
   /** 2,000 features in 10 folders, 3 clauses each at the Vitest and Playwright levels: long enough a run to kill half way */
   const corpus = (dir: string): void => {
@@ -272,7 +279,7 @@ describe('specgate generate, killed half way', () => {
     writeTree(dir, files)
   }
 
-  it('GEN-011 a killed run leaves no torn test file, and the next run writes what an unkilled run writes', clause('GEN-011', 'bff9c02f12f3'), async () => {
+  it('GEN-011 a killed run leaves no file any runner finds, and the next run clears it and writes what an unkilled run writes', clause('GEN-011', '7f33871caf70'), async () => {
     const killed = scratch('gen-killed')
     const whole = scratch('gen-whole')
     corpus(killed)
@@ -281,31 +288,48 @@ describe('specgate generate, killed half way', () => {
 
     const child = spawn(process.execPath, [CLI, 'generate'], { cwd: killed, stdio: 'ignore' })
     const exited = new Promise((resolve) => child.on('exit', resolve))
-    // no test folder yet: each is built as a hidden staging folder beside it
-    const staging = (): string[] => fs.readdirSync(killed).filter((n) => n.startsWith('.test.specgate-'))
-    // kill as soon as the first skeletons are on disk, in the staging folder
-    while (staging().length === 0 || listFiles(killed, staging()[0]).length === 0) {
+    // kill as soon as the first skeletons are on disk, in a staging folder (no test folder exists yet)
+    while (staging(killed).length === 0 || listFiles(killed, staging(killed)[0]).length === 0) {
       if (child.exitCode !== null) throw new Error('generate ended before it could be killed')
       await new Promise((r) => setTimeout(r, 2))
     }
     child.kill('SIGKILL')
     await exited
-    expect(listFiles(killed, staging()[0]).length).toBeGreaterThan(0)
-    expect(listFiles(killed, 'test')).toEqual([])
-    expect(listFiles(killed, 'e2e')).toEqual([])
-    // what the tests see: no test at all yet (the staged files are hidden from every glob)
+    const left = staging(killed).flatMap((s) => listFiles(killed, s))
+    expect(left.length).toBeGreaterThan(0)
+    expect(left.every((f) => /^\.specgate-stage-\d+-\w+\/node_modules\/(test|e2e)\//.test(f))).toBe(true)
+    // what the runners see: nothing (Vitest's own include and exclude, globbed as Vitest does, with dot: true)
+    expect(await glob(configDefaults.include, { cwd: killed, ignore: configDefaults.exclude, dot: true })).toEqual([])
+    expect(await glob(['**/*.@(spec|test).?(c|m)[jt]s?(x)'], { cwd: killed, ignore: ['**/node_modules/**'], dot: true })).toEqual([])
     const status = JSON.parse(specgate(['status', '--format', 'json'], killed).stdout) as { tests: number; uncovered: unknown[] }
     expect(status.tests).toBe(0)
     expect(status.uncovered).toHaveLength(6000)
 
     const again = specgate(['generate'], killed)
     expect(again.code, again.stderr).toBe(0)
+    expect(staging(killed)).toEqual([])
     for (const under of ['test/spec', 'e2e/spec']) {
       const files = listFiles(whole, under)
       expect(files.length).toBeGreaterThan(100)
       expect(listFiles(killed, under)).toEqual(files)
       for (const f of files) expect(read(killed, f), f).toBe(read(whole, f))
     }
+    // the folders generate made have the mode any new folder gets here (not mkdtemp's 0700)
+    const probe = path.join(killed, 'probe-dir')
+    fs.mkdirSync(probe)
+    for (const d of ['test', 'test/spec', 'test/spec/area-3', 'e2e', 'e2e/spec/area-0']) {
+      expect((fs.statSync(path.join(killed, d)).mode & 0o777).toString(8), d).toBe((fs.statSync(probe).mode & 0o777).toString(8))
+    }
+  })
+
+  it('GEN-011 a run removes the staging folders of dead runs and leaves those of live ones alone', clause('GEN-011', '7f33871caf70'), () => {
+    const dir = copyGenFixture('gen-keys')
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!
+    const stage = (pid: number): string => `.specgate-stage-${pid}-AbC123/node_modules/test/spec/x.test.ts`
+    writeTree(dir, { [stage(dead)]: 'half a fi', [stage(process.pid)]: 'a run still writing' })
+    expect(specgate(['generate'], dir).stdout).toContain('wrote 5 skeletons in 2 files')
+    expect(staging(dir)).toEqual([`.specgate-stage-${process.pid}-AbC123`])
+    expect(read(dir, stage(process.pid))).toBe('a run still writing')
   })
 
   it('GEN-011 a folder that appears while generate writes gets the staged files, and a file already there is never replaced', clause('GEN-011', 'bff9c02f12f3'), async () => {
@@ -319,13 +343,13 @@ describe('specgate generate, killed half way', () => {
     writeTree(dir, { 'test/spec/a/mine.ts': 'mine', 'test/spec/b/two.test.ts': 'theirs' })
     writer.write(create('test/spec/c/three.test.ts', 'three'))
     const error = (await writer.finish().then(() => undefined, (e: unknown) => e)) as InputError | undefined
-    const left = fs.readdirSync(dir).filter((n) => n.startsWith('.test.specgate-'))
+    const left = staging(dir)
     expect(left).toHaveLength(1)
-    expect(error?.oneLine()).toBe(`test/spec/b/two.test.ts: not replaced: this file appeared while generate ran; its skeleton is kept in ${left[0]}/spec/b/two.test.ts`)
+    expect(error?.oneLine()).toBe(`test/spec/b/two.test.ts: not replaced: this file appeared while generate ran; its skeleton is kept in ${left[0]}/node_modules/test/spec/b/two.test.ts until the next run`)
     expect(read(dir, 'test/spec/a/one.test.ts')).toBe('one')
     expect(read(dir, 'test/spec/a/mine.ts')).toBe('mine')
     expect(read(dir, 'test/spec/b/two.test.ts')).toBe('theirs')
     expect(read(dir, 'test/spec/c/three.test.ts')).toBe('three')
-    expect(listFiles(dir, left[0])).toEqual([`${left[0]}/spec/b/two.test.ts`])
+    expect(listFiles(dir, left[0])).toEqual([`${left[0]}/node_modules/test/spec/b/two.test.ts`])
   })
 })

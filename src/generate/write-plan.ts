@@ -4,6 +4,7 @@ import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { InputError } from '../diagnostics.js'
 import { stampOf } from '../util/new-file.js'
+import { dropStage, makeStage } from '../util/staging.js'
 import { WriteQueue, writeFailure } from '../util/write-queue.js'
 import type { PlannedWrite } from './plan-generate.js'
 import type { Stamps } from './up-to-date.js'
@@ -27,11 +28,12 @@ export function assertAllInside(root: string, files: readonly string[], dirs: re
  * file system's work overlaps the parsing and rendering of the next features; appends are done
  * here, at once.
  *
- * A new file in a folder that already exists is written to a hidden temporary file next to it and
- * renamed over. A folder that does not exist yet (on a first run, the whole generate folder) is
- * built as a hidden staging folder beside its top-most missing ancestor and renamed into place
- * once, at finish(): one rename per tree instead of one per file. Either way a run killed half way
- * leaves only hidden temporaries (a dot name, which no test glob finds), never a torn test file.
+ * A new file in a folder that already exists is written to a hidden temporary file next to it
+ * (`.<name>.<pid>-<n>.tmp`, which no test glob matches) and renamed over. A folder that does not
+ * exist yet (on a first run, the whole generate folder) is built in a staging folder beside its
+ * top-most missing ancestor and renamed into place once, at finish(): one rename per tree instead
+ * of one per file. The staging folder sits under a `node_modules` folder (see staging.ts), so a
+ * run killed half way leaves no file any runner's test discovery finds, and the next run removes it.
  * Not write-file-atomic for new files: for a file that does not exist yet its realpath, stat, and
  * per-file exit handler are pure cost (they were most of a 60,000-skeleton run), and fsync buys
  * durability against power loss, not atomicity against a killed run.
@@ -80,11 +82,14 @@ export class PlanWriter {
     const done = await this.queue?.close()
     for (const [rel, stamp] of done?.stamps ?? []) this.stamps.set(rel, stamp)
     const kept: Array<[string, string]> = []
-    for (const [stage, final] of this.staged.splice(0)) moveInto(stage, final, kept)
+    for (const [stage, final] of this.staged.splice(0)) {
+      moveInto(stage, final, kept)
+      dropStage(stage)
+    }
     if (kept.length > 0) {
       const [[file, at]] = kept as [[string, string]]
       const more = kept.length > 1 ? ` (and ${kept.length - 1} more)` : ''
-      throw new InputError(`not replaced: this file appeared while generate ran; its skeleton is kept in ${path.relative(this.root, at)}${more}`, { file: path.relative(this.root, file) })
+      throw new InputError(`not replaced: this file appeared while generate ran; its skeleton is kept in ${path.relative(this.root, at)}${more} until the next run`, { file: path.relative(this.root, file) })
     }
     const failure = writeFailure(done, 'the skeleton')
     if (failure) throw failure
@@ -107,7 +112,7 @@ export class PlanWriter {
       fs.mkdirSync(at)
       return at
     }
-    const stage = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.specgate-`))
+    const stage = makeStage(parent, path.basename(dir))
     this.staged.push([stage, dir])
     return stage
   }
