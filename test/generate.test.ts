@@ -332,7 +332,7 @@ describe('specgate generate, killed half way', () => {
     expect(read(dir, stage(process.pid))).toBe('a run still writing')
   })
 
-  it('GEN-011 a folder that appears while generate writes gets the staged files, and a file already there is never replaced', clause('GEN-011', 'bff9c02f12f3'), async () => {
+  it('GEN-011 a folder that appears while generate writes gets the staged files, and a file already there is never replaced', clause('GEN-011', '7f33871caf70'), async () => {
     const { PlanWriter } = (await import(path.join(REPO, 'dist/src/generate/write-plan.js'))) as typeof import('../src/generate/write-plan.js')
     const dir = scratch('gen-appeared')
     const create = (file: string, text: string) => ({ path: file, runner: 'vitest' as const, mode: 'create' as const, text, keys: [] })
