@@ -51,6 +51,7 @@ Feature: Test skeletons generated from the SPEC
     Then it prints the files and text it would write
     When the user runs "specgate generate --check"
     Then it exits 1 naming the clauses without a test
+    And neither run writes any file, not even generate's up-to-date cache
 
   @id:GEN-008 @integration @error
   Scenario: A generate folder outside the project is a config error
@@ -97,3 +98,10 @@ Feature: Test skeletons generated from the SPEC
     And "specgate status" finds every clause covered
     When ".specgate" is deleted and the user runs "specgate generate" again
     Then nothing is appended
+
+  @id:GEN-014 @integration @error
+  Scenario: A cache that cannot be saved costs only the fast path
+    Given a file named ".specgate" where generate keeps its up-to-date cache
+    When the user runs "specgate generate", "specgate generate --check" and "specgate generate --dry-run"
+    Then each does its work and exits as it would otherwise
+    And only the run that writes skeletons prints one warning line naming .specgate/cache/generate.json

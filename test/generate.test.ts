@@ -61,7 +61,7 @@ describe('specgate generate', () => {
     expect(listFiles(dir, 'test').concat(listFiles(dir, 'e2e'))).toEqual(['test/spec/team/keys.test.ts', 'e2e/spec/team/keys.spec.ts'])
   })
 
-  it('GEN-007 --dry-run prints the files it would write and writes none; --check exits 1 naming what is missing', clause('GEN-007', '64c1c314e7f5'), () => {
+  it('GEN-007 --dry-run prints the files it would write and writes none; --check exits 1 naming what is missing', clause('GEN-007', 'fa582254b713'), () => {
     const dir = copyGenFixture('gen-keys')
     const dry = specgate(['generate', '--dry-run'], dir)
     expect(dry.code).toBe(0)
@@ -73,6 +73,35 @@ describe('specgate generate', () => {
     expect(check.stdout).toContain('missing: would create e2e/spec/team/keys.spec.ts (1 skeleton: KEYS-002)')
     expect(check.stdout).toContain('5 clause cases without a test (run `specgate generate`)')
     expect(listFiles(dir, 'test').concat(listFiles(dir, 'e2e'))).toEqual([])
+    expect(fs.existsSync(path.join(dir, '.specgate'))).toBe(false)
+  })
+
+  it('GEN-007 --check and --dry-run write no file when nothing is missing either, not even the up-to-date cache', clause('GEN-007', 'fa582254b713'), () => {
+    const dir = copyGenFixture('gen-keys')
+    expect(specgate(['generate'], dir).code).toBe(0)
+    fs.rmSync(path.join(dir, '.specgate'), { recursive: true })
+    const before = listFiles(dir)
+    expect(specgate(['generate', '--check'], dir)).toEqual({ code: 0, stdout: 'nothing to generate: every clause with an id and a level has a test\n', stderr: '' })
+    expect(specgate(['generate', '--dry-run'], dir)).toEqual({ code: 0, stdout: 'nothing to generate: every clause with an id and a level has a test\n', stderr: '' })
+    expect(listFiles(dir)).toEqual(before)
+    expect(fs.existsSync(path.join(dir, '.specgate'))).toBe(false)
+  })
+
+  it('GEN-014 a cache that cannot be saved is one warning line for the run that writes, and nothing for --check and --dry-run', clause('GEN-014', '3c413ff3cde1'), () => {
+    const dir = copyGenFixture('gen-keys')
+    writeTree(dir, { '.specgate': 'a file where specgate keeps its folder' })
+    expect(specgate(['generate', '--check'], dir)).toMatchObject({ code: 1, stderr: '' })
+    expect(specgate(['generate', '--dry-run'], dir)).toMatchObject({ code: 0, stderr: '' })
+    const first = specgate(['generate'], dir)
+    expect(first.stdout).toContain('wrote 5 skeletons in 2 files')
+    expect(first.stderr).toMatch(/^specgate: warning: \.specgate\/cache\/generate\.json: cannot save the up-to-date cache \(ENOTDIR: [^\n]*\); the next run reads the whole SPEC again\n$/)
+    expect(first.code).toBe(0)
+    const again = specgate(['generate'], dir)
+    expect(again.stdout).toBe('nothing to generate: every clause with an id and a level has a test\n')
+    expect(again.stderr).toMatch(/^specgate: warning: [^\n]+\n$/)
+    expect(again.code).toBe(0)
+    expect(specgate(['generate', '--check'], dir)).toEqual({ code: 0, stdout: again.stdout, stderr: '' })
+    expect(read(dir, '.specgate')).toBe('a file where specgate keeps its folder')
   })
 
   it('GEN-001 writes the contract shape: one test per case at its level, clause id and hash, Background steps first', clause('GEN-001', 'f16c160c803d'), () => {

@@ -25,7 +25,8 @@ export const registerGenerate: RegisterCommand = (program, done) => {
       // the fast path covers the whole SPEC only; named paths always take the full run
       const result = paths.length ? await generate({ ...options, paths }) : await generateCached(options)
       const missing = mode === 'check' && result.writes.length > 0
-      const stderr = noFeaturesNote(result.features, featurePatterns(project, paths))
+      const notes = [noFeaturesNote(result.features, featurePatterns(project, paths)), 'warning' in result ? result.warning : undefined]
+      const stderr = notes.filter(Boolean).join('\n') || undefined
       done({ exitCode: missing || result.errors.length ? 1 : 0, stdout: renderGenerate(result, mode), stderr })
     })
 }

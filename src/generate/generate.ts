@@ -117,13 +117,16 @@ export function coveredBy(files: readonly TestFileScan[]): Set<string> {
 export interface CachedGenerateResult extends GenerateResult {
   /** true when the fingerprint matched and the SPEC was not read at all */
   fast: boolean
+  /** the line saying the up-to-date cache could not be saved (the run itself is not affected) */
+  warning?: string
 }
 
 /**
  * generate() behind the no-change fast path. The SPEC is only read when a feature or test
  * file, or the config, changed since the last complete run. The files are stamped before they
  * are read, and the files written are stamped as written: a file changed during the run no longer
- * matches its stamp, so the next run does the full work.
+ * matches its stamp, so the next run does the full work. A dry run (`--dry-run`, `--check`) may
+ * take the fast path but saves nothing: it writes no file at all.
  */
 export async function generateCached(options: Omit<GenerateOptions, 'paths'>): Promise<CachedGenerateResult> {
   const config = withCheckedFolders(options.root, options.config, options.configFile)
@@ -150,9 +153,8 @@ export async function generateCached(options: Omit<GenerateOptions, 'paths'>): P
   // a file that appears after the stamps were taken is read but not stamped: the next run redoes the work
   const { result, stamps: written } = await run({ ...options, config }, found)
   const complete = result.errors.length === 0 && (result.written || result.writes.length === 0)
-  if (complete) {
-    for (const [f, stamp] of written) stamps.set(f, stamp)
-    writeUpToDate(root, { fingerprint: fingerprintOf(config, stamps), skipped: result.skipped, features: result.features })
-  }
-  return { ...result, fast: false }
+  if (!complete || options.dryRun) return { ...result, fast: false }
+  for (const [f, stamp] of written) stamps.set(f, stamp)
+  const warning = writeUpToDate(root, { fingerprint: fingerprintOf(config, stamps), skipped: result.skipped, features: result.features })
+  return { ...result, fast: false, ...(warning && { warning }) }
 }

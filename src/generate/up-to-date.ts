@@ -49,8 +49,18 @@ export function readUpToDate(root: string): UpToDate | undefined {
   }
 }
 
-export function writeUpToDate(root: string, state: UpToDate): void {
+/**
+ * Saves the state; the cache is only a shortcut, so one that cannot be written (a file named
+ * `.specgate`, no permission, a full disk) costs the next run its fast path, never this run: the
+ * reason comes back as one warning line naming the file, for the caller to show.
+ */
+export function writeUpToDate(root: string, state: UpToDate): string | undefined {
   const file = path.join(root, CACHE_FILE)
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, `${JSON.stringify(state)}\n`)
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, `${JSON.stringify(state)}\n`)
+    return undefined
+  } catch (err) {
+    return `specgate: warning: ${CACHE_FILE}: cannot save the up-to-date cache (${(err as Error).message}); the next run reads the whole SPEC again`
+  }
 }
