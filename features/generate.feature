@@ -70,7 +70,7 @@ Feature: Test skeletons generated from the SPEC
   Scenario: Skeletons for every file of the Gherkin corpus compile and load
     Given every good file of the Gherkin corpus, with ids and levels
     When the user runs "specgate generate"
-    Then the TypeScript compiler accepts the files
+    Then the TypeScript compiler accepts the files, strict, with noUnusedLocals and noUnusedParameters
     And Vitest runs them all as todo and Playwright lists them all
 
   @id:GEN-011 @integration @edge

@@ -116,6 +116,6 @@ export function renderTarget(target: Target, existing: string | undefined): Plan
   const { names, imports } = namesForAppend(existing, target.runner, usedHelpers(target.cases))
   const lead = existing === '' || existing.endsWith('\n') ? '\n' : '\n\n'
   const header = `// specgate generate: clauses added to ${target.feature}`
-  const block = [header, ...imports, renderFeatureBlock(target.runner, target.cases, names)].join('\n')
+  const block = [header, ...imports, renderFeatureBlock(target.cases, names)].join('\n')
   return { ...base, mode: 'append', text: `${lead}${block}` }
 }

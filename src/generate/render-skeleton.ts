@@ -35,8 +35,8 @@ export function renderFile(runner: SkeletonRunner, cases: readonly SkeletonCase[
   const helpers = usedHelpers(cases)
   const head = runner === 'vitest'
     ? [`import { describe, test } from 'vitest'`, `import { ${['clause', ...helpers].join(', ')} } from '${MODULES.vitest}'`]
-    : [`import { ${['test', 'expect', 'clause', ...helpers].join(', ')} } from '${MODULES.playwright}'`]
-  return `${head.join('\n')}\n\n${renderFeatureBlock(runner, cases, DEFAULT_NAMES[runner])}`
+    : [`import { ${['test', 'clause', ...helpers].join(', ')} } from '${MODULES.playwright}'`]
+  return `${head.join('\n')}\n\n${renderFeatureBlock(cases, DEFAULT_NAMES[runner])}`
 }
 
 /** The step helpers the cases call, in a fixed order (they depend on the steps' kinds, not on row values). */
@@ -58,14 +58,14 @@ const HELPER_ORDER: readonly StepHelper[] = ['Given', 'When', 'Then', 'And', 'Bu
  * `describe(feature) { tests; describe(rule) { tests } }`, in the feature's order. Built as one
  * list of lines, each indented once as it is made (no text is split and indented again).
  */
-export function renderFeatureBlock(runner: SkeletonRunner, cases: readonly SkeletonCase[], names: HelperNames): string {
+export function renderFeatureBlock(cases: readonly SkeletonCase[], names: HelperNames): string {
   const first = cases[0]
   if (!first) return ''
   const out: string[] = [describeLine(names, first.clause.feature.name)]
   for (const group of groupByRule(cases)) {
     const inRule = group.rule !== undefined
     if (inRule) out.push(`  ${describeLine(names, group.rule!)}`)
-    for (const c of group.cases) renderTest(out, inRule ? '    ' : '  ', runner, c, names)
+    for (const c of group.cases) renderTest(out, inRule ? '    ' : '  ', c, names)
     if (inRule) out.push('  })')
   }
   out.push('})')
@@ -87,16 +87,19 @@ function groupByRule(cases: readonly SkeletonCase[]): { rule?: string; cases: Sk
   return groups
 }
 
-/** One test's lines, each with the given indent, onto `out`. Every line is single (quote() escapes line breaks). */
-function renderTest(out: string[], pad: string, runner: SkeletonRunner, sc: SkeletonCase, names: HelperNames): void {
+/**
+ * One test's lines, each with the given indent, onto `out`. Every line is single (quote() escapes
+ * line breaks). Nothing is declared that the skeleton does not use (no `expect`, `{ page }`,
+ * `({ dataTable })` until a step needs them): it compiles under noUnusedLocals and noUnusedParameters.
+ */
+function renderTest(out: string[], pad: string, sc: SkeletonCase, names: HelperNames): void {
   const { clause: cl, case: kase } = sc
-  const fixtures = runner === 'playwright' ? '{ page }' : ''
   const inner = `${pad}  `
   out.push(
     pad + SKELETON_COMMENT,
-    `${pad}${names.test}(${quote(testTitle(sc))}, ${names.clause}(${quote(cl.id ?? cl.key)}, ${quote(cl.hash)}, ${clauseOptions(sc)}), async (${fixtures}) => {`,
+    `${pad}${names.test}(${quote(testTitle(sc))}, ${names.clause}(${quote(cl.id ?? cl.key)}, ${quote(cl.hash)}, ${clauseOptions(sc)}), async () => {`,
   )
-  if (kase.values) out.push(`${inner}const row = ${rowObject(kase.values)}`)
+  if (kase.values) out.push(`${inner}const row = ${rowObject(kase.values)}`, `${inner}void row // the Examples row by column name, for the steps as you fill them in`)
   const calls = stepCalls(cl, kase.values)
   for (const s of calls) out.push(inner + renderStep(s, names))
   if (calls.length === 0) out.push(`${inner}// the clause has no steps in the SPEC`)
@@ -133,15 +136,8 @@ function rowObject(values: Record<string, string>): string {
 function renderStep(s: StepCall, names: HelperNames): string {
   const fn = names.steps[s.helper]
   const data: string[] = []
-  const params: string[] = []
-  if (s.docString !== undefined) {
-    data.push(`docString: ${quote(s.docString)}`)
-    params.push('docString')
-  }
-  if (s.dataTable) {
-    data.push(`dataTable: [${s.dataTable.map((r) => `[${r.map(quote).join(', ')}]`).join(', ')}]`)
-    params.push('dataTable')
-  }
+  if (s.docString !== undefined) data.push(`docString: ${quote(s.docString)}`)
+  if (s.dataTable) data.push(`dataTable: [${s.dataTable.map((r) => `[${r.map(quote).join(', ')}]`).join(', ')}]`)
   if (data.length === 0) return `await ${fn}(${quote(s.text)}, async () => {})`
-  return `await ${fn}(${quote(s.text)}, { ${data.join(', ')} }, async ({ ${params.join(', ')} }) => {})`
+  return `await ${fn}(${quote(s.text)}, { ${data.join(', ')} }, async () => {})`
 }
