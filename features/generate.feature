@@ -9,7 +9,8 @@ Feature: Test skeletons generated from the SPEC
     When the user runs "specgate generate"
     Then the Vitest file test/spec/team/keys.test.ts holds one test per case, Rules as describe blocks
     And the Playwright file e2e/spec/team/keys.spec.ts holds the @e2e clause
-    And each test carries clause('<id>', '<hash>', { skeleton: true }) and its steps in order, Background first
+    And each test carries clause('<id>', '<hash>', { skeleton: true }) and its steps in order: the Feature's Background, the Rule's, then its own
+    And an Outline row's values fill its step texts, DocStrings and DataTables, and its row object holds every column by name
 
   @id:GEN-002 @integration
   Scenario: A fresh skeleton never passes on the real runners

@@ -104,7 +104,7 @@ describe('specgate generate', () => {
     expect(read(dir, '.specgate')).toBe('a file where specgate keeps its folder')
   })
 
-  it('GEN-001 writes the contract shape: one test per case at its level, clause id and hash, Background steps first', clause('GEN-001', 'f16c160c803d'), () => {
+  it('GEN-001 writes the contract shape: one test per case at its level, clause id and hash, Background steps first', clause('GEN-001', '3f33d841391c'), () => {
     const dir = copyGenFixture('gen-keys')
     specgate(['generate'], dir)
     const text = read(dir, 'test/spec/team/keys.test.ts')
@@ -132,6 +132,50 @@ describe('specgate generate', () => {
     expect(skeletons('e2e/spec/team/keys.spec.ts')).toEqual(['KEYS-002'])
     expect(read(dir, 'e2e/spec/team/keys.spec.ts')).toContain("    await Given('a team with 3 keys', async () => {})\n    await Then('the page lists 3 keys', async () => {})\n    await But('no key shows its secret', async () => {})")
     expect(text).toContain("const row = { project: 'zeta', kind: 'unknown', answer: 'error' }\n      void row // the Examples row by column name, for the steps as you fill them in\n      await Given('a team with 3 keys', async () => {})\n      await When('the member asks for the cost of zeta', async () => {})")
+  })
+
+  it('GEN-001 a Rule\'s Background follows the Feature\'s, and an Outline row fills DocStrings, DataTables and a row object with every column, __proto__ too', clause('GEN-001', '3f33d841391c'), () => {
+    const dir = scratch('gen-rule-background')
+    writeTree(dir, {
+      'features/rules.feature': [
+        'Feature: Rules',
+        '  Background:',
+        '    Given the feature background',
+        '',
+        '  Rule: With its own background',
+        '    Background:',
+        '      Given the rule background',
+        '',
+        '    @id:R-1 @unit',
+        '    Scenario Outline: an outline <name>',
+        '      When the request is:',
+        '        """',
+        '        {"name": "<name>", "proto": "<__proto__>"}',
+        '        """',
+        '      Then the table is:',
+        '        | name   | value       |',
+        '        | <name> | <__proto__> |',
+        '',
+        '      Examples:',
+        '        | name | __proto__ |',
+        '        | a    | polluted  |',
+        '',
+      ].join('\n'),
+    })
+    expect(specgate(['generate'], dir).code).toBe(0)
+    const text = read(dir, 'test/spec/rules.test.ts')
+    expect(text).toContain([
+      "      await Given('the feature background', async () => {})",
+      "      await And('the rule background', async () => {})",
+      "      await When('the request is:', { docString: '{\"name\": \"a\", \"proto\": \"polluted\"}' }, async () => {})",
+      "      await Then('the table is:', { dataTable: [['name', 'value'], ['a', 'polluted']] }, async () => {})",
+    ].join('\n'))
+    // the row object as the engine builds it: `__proto__` an own property, the prototype untouched
+    const line = /^\s*(const row = .*)$/m.exec(text)![1]!
+    const row = new Function(`${line}; return row`)() as Record<string, unknown>
+    expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe('polluted')
+    expect(Object.keys(row)).toEqual(['name', '__proto__'])
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype)
   })
 
   it('GEN-005 never writes a skeleton for a clause some test already names, wherever that test lives', clause('GEN-005', 'a3c90938dc2d'), () => {
@@ -204,6 +248,23 @@ describe('specgate generate', () => {
     const titles = json.testResults.flatMap((f) => f.assertionResults)
     expect(titles.map((t) => t.status), run.stderr).toEqual(['todo', 'todo', 'todo'])
     expect(titles.map((t) => t.title.replace(/^ODD-\d /, '')).every((t) => t === HOSTILE_NAME)).toBe(true)
+    expect(specgate(['generate'], dir).stdout).toContain('nothing to generate')
+  })
+
+  it('GEN-006 caps each path segment in bytes, not characters: names of 4-byte letters fit the file system and stay apart', clause('GEN-006', '3e1bbcb5b258'), () => {
+    const dir = scratch('gen-wide-letters')
+    const wide = '𝒜'.repeat(60) // 240 bytes: a file name may have 255
+    const feature = (id: string): string => `Feature: wide\n  @id:${id} @unit\n  Scenario: s\n    Given x\n`
+    writeTree(dir, {
+      [`features/${wide}/${wide} a.feature`]: feature('W-1'),
+      [`features/${wide}/${wide} b.feature`]: feature('W-2'),
+    })
+    const r = specgate(['generate'], dir)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toContain('wrote 2 skeletons in 2 files')
+    const written = listFiles(dir, 'test')
+    expect(written).toHaveLength(2)
+    for (const f of written) expect(f.split('/').map((seg) => Buffer.byteLength(seg) <= 100)).toEqual([true, true, true, true])
     expect(specgate(['generate'], dir).stdout).toContain('nothing to generate')
   })
 

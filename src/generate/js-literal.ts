@@ -24,7 +24,11 @@ function escapeChar(ch: string): string {
   return code < 0x20 || code === 0x7f ? `\\u${code.toString(16).padStart(4, '0')}` : ch
 }
 
-/** An object key: bare when it is a plain identifier, quoted otherwise (`'unit price'`). */
+/**
+ * An object key: bare when it is a plain identifier, quoted otherwise (`'unit price'`). `__proto__`
+ * is computed: bare or quoted, that key sets the object's prototype instead of making a property.
+ */
 export function objectKey(name: string): string {
+  if (name === '__proto__') return "['__proto__']"
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name)
 }

@@ -9,7 +9,11 @@ export type SkeletonRunner = 'vitest' | 'playwright'
 
 export const TEST_SUFFIX: Record<SkeletonRunner, string> = { vitest: '.test.ts', playwright: '.spec.ts' }
 
-/** Longest segment kept as is; longer ones are cut (and the path marked with a hash). */
+/**
+ * Longest segment kept as is, in UTF-8 bytes (what file systems count: 255 per name); longer ones
+ * are cut (and the path marked with a hash). Room is left for the hash, the test suffix and a
+ * temporary file's `.<name>.<pid>-<n>.tmp`.
+ */
 const MAX_SEGMENT = 80
 
 /**
@@ -72,14 +76,28 @@ function safeStem(rel: string): { stem: string; changed: boolean } {
 /** Most segments: ASCII letters, digits, `.`, `_` and `-`, not starting with `.` or `-`, short: already safe as they are. */
 const PLAIN_SEGMENT = new RegExp(`^[A-Za-z0-9_][A-Za-z0-9._-]{0,${MAX_SEGMENT - 1}}$`)
 
-/** Letters, digits, `.`, `_` and `-` only; never `.`/`..`/hidden; at most MAX_SEGMENT characters. */
+/** Letters, digits, `.`, `_` and `-` only; never `.`/`..`/hidden; at most MAX_SEGMENT bytes. */
 export function safeSegment(segment: string): { text: string; changed: boolean } {
   if (PLAIN_SEGMENT.test(segment)) return { text: segment, changed: false }
   let text = segment.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '')
   if (!text) text = '_'
   // cut, not hashed here: a changed path gets the hash of the whole original path (testFilePath)
-  if ([...text].length > MAX_SEGMENT) text = [...text].slice(0, MAX_SEGMENT).join('')
+  text = cutToBytes(text, MAX_SEGMENT)
   return { text, changed: text !== segment }
+}
+
+/** The longest start of `text` of at most `max` UTF-8 bytes, never splitting a character. */
+function cutToBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text
+  let bytes = 0
+  let end = 0
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
+    if (bytes > max) break
+    end += ch.length
+  }
+  return text.slice(0, end)
 }
 
 function shortHash(text: string): string {
