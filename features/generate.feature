@@ -106,3 +106,10 @@ Feature: Test skeletons generated from the SPEC
     When the user runs "specgate generate", "specgate generate --check" and "specgate generate --dry-run"
     Then each does its work and exits as it would otherwise
     And only the run that writes skeletons prints one warning line naming .specgate/cache/generate.json
+
+  @id:GEN-015 @integration
+  Scenario: Playwright selects skeletons by the clause's tags
+    Given skeletons generated for two @e2e clauses, only one of them @error
+    When Playwright lists the tests with "--grep @error"
+    Then it lists that one and not the other, though no title says "@error"
+    And "--grep @e2e" lists both and "--grep @id:<id>" the one named

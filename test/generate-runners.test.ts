@@ -57,6 +57,24 @@ describe('generated skeletons on the real runners', () => {
   })
 })
 
+describe('the clause\'s tags as the runner\'s own', () => {
+  it('GEN-015 Playwright selects generated skeletons by their clause tags (--grep matches tags, not titles)', clause('GEN-015', 'e819dec564f4'), () => {
+    const dir = copyGenFixture('gen-keys')
+    const feature = path.join(dir, 'features/team/keys.feature')
+    fs.appendFileSync(feature, '\n    @id:KEYS-003 @e2e @error\n    Scenario: A revoked key cannot be opened\n      When the member opens a revoked key\n      Then the page says "revoked"\n')
+    expect(specgate(['generate'], dir).stdout).toContain('created e2e/spec/team/keys.spec.ts (2 skeletons: KEYS-002, KEYS-003)')
+    const listed = (...args: string[]): string[] => {
+      const r = tool('playwright', ['test', '--list', '--reporter=list', ...args], dir)
+      expect(r.code, r.stderr).toBe(0)
+      return [...r.stdout.matchAll(/› (KEYS-\d+) /g)].map((m) => m[1]!)
+    }
+    expect(listed('--grep', '@error')).toEqual(['KEYS-003'])
+    expect(listed('--grep-invert', '@error')).toEqual(['KEYS-002'])
+    expect(listed('--grep', '@e2e')).toEqual(['KEYS-002', 'KEYS-003'])
+    expect(listed('--grep', '@id:KEYS-002')).toEqual(['KEYS-002'])
+  })
+})
+
 /** The corpus copy: every scenario gets an id and a level (every third one @e2e), inserted above it. */
 async function taggedCorpus(): Promise<string> {
   const dir = scratch('gen-corpus')
