@@ -59,3 +59,11 @@ Feature: Drift between the SPEC and the tests
     Then status counts the clause as covered and generate writes it no skeleton
     When the SPEC changes a step of that clause
     Then status shows the test stale with exactly that step changed
+
+  @id:STATUS-010 @integration @edge
+  Scenario: A changed DocString or DataTable is shown on its step
+    Given generated tests, whose step calls pass each DocString and DataTable as a literal
+    And the SPEC changes only the DocString of one step and the DataTable of another
+    When the user runs "specgate status"
+    Then the test is stale, naming those two steps and what changed in each
+    And a test whose step calls pass no literal data gets every step of the clause listed instead

@@ -20,8 +20,13 @@ const FEATURE = [
   '  Scenario: s',
   '    When b',
   '    Then c',
-  '    And d',
-  '    But e',
+  '    And d:',
+  '      """',
+  "      a '}' \"quote\" dataTable: [['x']] \\ ${end}",
+  '      """',
+  '    But e:',
+  "      | x | y' |",
+  '      | 1 | }  |',
   '  @id:F-2 @unit',
   '  Scenario Outline: o <x>',
   '    Given <x>',
@@ -50,19 +55,26 @@ const FRAGMENTS = [
   "test('mine', clause(\'OTHER-1\', 'h'), () => {})", // (\' hides it from this repo's own status scan)
 ]
 
+/** F-1's steps as the scanner must read them back: texts, and the DocString and DataTable literals. */
+const STEPS = [
+  { text: 'a' }, { text: 'b' }, { text: 'c' },
+  { text: 'd:', docString: "a '}' \"quote\" dataTable: [['x']] \\ ${end}" },
+  { text: 'e:', dataTable: [['x', "y'"], ['1', '}']] },
+]
+
 describe('appending to a file someone wrote', () => {
   const config = configSchema.parse({})
   const spec = parseSpecFile('/p', '/p/features/f.feature', FEATURE)
   const { targets } = planTargets([spec.feature!], config, new Set())
   const target = targets[0]!
 
-  test('GEN-013 the scanner reads back every case generate appends, with its steps, whatever the file held', clause('GEN-013', 'a34659ed7001'), () => {
+  test('GEN-013 the scanner reads back every case generate appends, with its steps and their data, whatever the file held', clause('GEN-013', 'a34659ed7001'), () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 8 }), (parts) => {
       const existing = parts.join('\n')
       const after = existing + renderTarget(target, existing).text
       const claims = scanSource('t.test.ts', after).claims.filter((c) => c.id.startsWith('F-'))
       expect(claims.map((c) => (c.row ? `${c.id}[${c.row}]` : c.id))).toEqual(['F-1', 'F-2[1]'])
-      expect(claims.map((c) => c.steps)).toEqual([['a', 'b', 'c', 'd', 'e'], ['a', '1']])
+      expect(claims.map((c) => c.steps)).toEqual([STEPS, [{ text: 'a' }, { text: '1' }]])
     }), { numRuns: 300 })
   })
 })

@@ -18,7 +18,7 @@ interface StatusJson {
   inStep: boolean
   uncovered: { key: string; level: string }[]
   uncoveredByLevel: Record<string, number>
-  stale: { id: string; file: string; line: number; testHash: string; clauseHash: string; steps: { current: string[]; removed: string[]; added: string[] } }[]
+  stale: { id: string; file: string; line: number; testHash: string; clauseHash: string; steps: { current: string[]; removed: string[]; added: string[]; data: { step: string; changed: string[] }[] } }[]
   orphans: { id: string; file: string; reason: string }[]
   levelMismatches: { id: string; expected: string[]; found: string[] }[]
   findings: { rule: string; file: string; line: number; message: string }[]
@@ -236,5 +236,46 @@ describe('tests that call the helpers under names of their own', () => {
     expect(json.stale.map((s) => ({ id: s.id, file: s.file, removed: s.steps.removed, added: s.steps.added }))).toEqual([
       { id: 'KEYS-005', file: 'test/sharing.test.ts', removed: ['"ops" sees the key'], added: ['"ops" sees the key and its owner'] },
     ])
+  })
+})
+
+describe('a stale test whose only change is a DocString or a DataTable', () => {
+  it('STATUS-010 names the steps whose DocString or DataTable the test passes and the SPEC changed; without literals it lists every step', clause('STATUS-010', '0c321102859b'), () => {
+    const dir = copyGenFixture('gen-keys')
+    expect(specgate(['generate'], dir).code).toBe(0)
+    const hash = /clause\('KEYS-001', '([0-9a-f]+)'/.exec(read(dir, VITEST_FILE))![1]!
+    writeTree(dir, {
+      // the same steps with no literal data: what changed in it cannot be told
+      'test/by-hand.test.ts': [
+        "import { test } from 'vitest'",
+        "import { clause, Given, When, Then, And } from 'specgate/vitest'",
+        `test('keys', clause('KEYS-001', '${hash}'), async () => {`,
+        "  await Given('a team with 3 keys', async () => {})",
+        "  await When('the member fills the key form:', async () => {})",
+        "  await Then('the response body is:', async () => {})",
+        "  await And('the key\\'s name is \"it\\'s \\\\ fine\"', async () => {})",
+        '})',
+        '',
+      ].join('\n'),
+    })
+    fs.writeFileSync(path.join(dir, FEATURE), read(dir, FEATURE).replace('{"ok": true}', '{"ok": false}').replace('| name  | ci    |', '| name  | cd    |'))
+    const { json } = statusJson(dir)
+    expect(json.stale.map((s) => ({ file: s.file, steps: { ...s.steps, current: undefined } }))).toEqual([
+      { file: 'test/by-hand.test.ts', steps: { current: undefined, removed: [], added: [], data: [] } },
+      { file: VITEST_FILE, steps: { current: undefined, removed: [], added: [], data: [
+        { step: 'When the member fills the key form:', changed: ['DataTable'] },
+        { step: 'Then the response body is:', changed: ['DocString'] },
+      ] } },
+    ])
+    const pretty = specgate(['status'], dir).stdout
+    expect(pretty).toContain([
+      '    ~ When the member fills the key form:    (its DataTable in the SPEC is not the one the test passes)',
+      '    ~ Then the response body is:    (its DocString in the SPEC is not the one the test passes)',
+    ].join('\n'))
+    expect(pretty).toContain([
+      '    the step texts the test calls still match; a DocString, DataTable, step kind or Examples row changed',
+      '      Given a team with 3 keys',
+      '      When the member fills the key form:',
+    ].join('\n'))
   })
 })

@@ -29,6 +29,7 @@ function stale({ claim, clause, diff }: StaleTest): Diagnostic {
   const changes = [
     ...diff.removed.map((t) => `    - ${t}    (in the test, no longer in the SPEC)`),
     ...diff.added.map((t) => `    + ${t}    (in the SPEC, not in the test)`),
+    ...diff.data.map((d) => `    ~ ${d.step}    (its ${d.changed.join(' and ')} in the SPEC is not the one the test passes)`),
   ]
   const body = changes.length ? changes : [
     '    the step texts the test calls still match; a DocString, DataTable, step kind or Examples row changed',

@@ -4,10 +4,12 @@
  */
 import type { Runner, SpecgateConfig } from '../config/schema.js'
 import type { Diagnostic } from '../diagnostics.js'
-import { stepCalls } from '../generate/step-calls.js'
 import type { Clause, Level, Spec } from '../spec/model.js'
 import { nearIdHint } from '../spec/near-id.js'
 import type { Claim, TestFileScan, TestRunner } from './scan-source.js'
+import { stepDiff, type StepDiff } from './step-diff.js'
+
+export type { StepDiff } from './step-diff.js'
 
 export interface UncoveredCase {
   clause: Clause
@@ -20,16 +22,6 @@ export interface StaleTest {
   claim: Claim
   clause: Clause
   diff: StepDiff
-}
-
-/** Texts only: a test records its hash, not the clause it was written from. */
-export interface StepDiff {
-  /** the clause's steps now, `Given ...` (the Outline row filled in for a row test) */
-  current: string[]
-  /** step texts the test calls that the clause no longer has */
-  removed: string[]
-  /** step texts of the clause the test does not call */
-  added: string[]
 }
 
 export interface OrphanTest {
@@ -86,17 +78,6 @@ function staleTest(spec: Spec, claim: Claim): StaleTest[] {
   const clause = spec.byId.get(claim.id)
   if (!clause || clause.hash === claim.hash || !rowExists(clause, claim.row)) return []
   return [{ claim, clause, diff: stepDiff(clause, claim) }]
-}
-
-export function stepDiff(clause: Clause, claim: Claim): StepDiff {
-  const values = clause.cases.find((k) => k.row === claim.row)?.values
-  const calls = stepCalls(clause, claim.row === undefined ? undefined : values)
-  const texts = calls.map((s) => s.text)
-  return {
-    current: calls.map((s) => `${s.helper} ${s.text}`),
-    removed: claim.steps.filter((t) => !texts.includes(t)),
-    added: texts.filter((t) => !claim.steps.includes(t)),
-  }
 }
 
 function orphan(spec: Spec, claim: Claim): OrphanTest[] {

@@ -5,6 +5,7 @@
  * in, claims out.
  */
 import { escapeName, importedNames, specgateLocals } from './imported-names.js'
+import { stepLiteral, type StepLiteral } from './step-literal.js'
 
 export type TestRunner = 'vitest' | 'playwright'
 
@@ -20,8 +21,13 @@ export interface Claim {
   /** where the hash's characters are in the file (inside the quotes), for --accept-hash */
   hashStart: number
   hashEnd: number
-  /** the texts of the step calls between this claim and the next one: what the test says it does */
-  steps: string[]
+  /** the step calls between this claim and the next one: what the test says it does */
+  steps: ClaimStep[]
+}
+
+/** A step call's text, and the DocString and DataTable it passes when they are literals. */
+export interface ClaimStep extends StepLiteral {
+  text: string
 }
 
 export interface TestFileScan {
@@ -101,14 +107,19 @@ function claimOf(file: string, text: string, m: RegExpExecArray, lines: number[]
   return claim
 }
 
-/** The text of `, { ... }` right after the hash, up to its closing brace (strings skipped). */
-function optionsAfter(text: string, from: number): string {
-  const open = /^\s*,\s*\{/.exec(text.slice(from, from + 200))
-  if (!open) return ''
+const OPTIONS_OPEN = /\s*,\s*\{/y
+
+/**
+ * The text of `, { ... }` right after `from` (a clause's hash, a step's text), up to its closing
+ * brace (strings skipped), within `limit` characters.
+ */
+function optionsAfter(text: string, from: number, limit = 5000): string {
+  OPTIONS_OPEN.lastIndex = from
+  if (!OPTIONS_OPEN.test(text)) return ''
   let depth = 0
   let quoteChar = ''
-  const start = from + open[0].length - 1
-  for (let i = start; i < text.length && i < start + 5000; i++) {
+  const start = OPTIONS_OPEN.lastIndex - 1
+  for (let i = start; i < text.length && i < start + limit; i++) {
     const ch = text[i]
     if (quoteChar) {
       if (ch === '\\') i++
@@ -127,8 +138,16 @@ function attachSteps(text: string, claims: Claim[], pattern: RegExp): void {
   for (const m of text.matchAll(pattern)) {
     const owner = lastBefore(starts, m.index)
     const body = m[4] ?? m[5] ?? m[6]
-    if (owner >= 0 && body !== undefined) claims[owner]!.steps.push(unescape(body))
+    if (owner >= 0 && body !== undefined) claims[owner]!.steps.push(claimStep(text, unescape(body), m.index + m[0].length))
   }
+}
+
+/** A DocString may be long: its options object is followed further than a clause's. */
+const STEP_OPTIONS_LIMIT = 200_000
+
+function claimStep(text: string, body: string, end: number): ClaimStep {
+  const options = optionsAfter(text, end, STEP_OPTIONS_LIMIT)
+  return options ? { text: body, ...stepLiteral(options, unescape) } : { text: body }
 }
 
 function lastBefore(sorted: number[], at: number): number {

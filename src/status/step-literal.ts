@@ -1,0 +1,84 @@
+/**
+ * The DocString and DataTable a step call passes as literals (`{ docString: '...', dataTable:
+ * [['a', 'b']] }`, as generated skeletons write them), read from the text of that options object.
+ * A value that is not a literal (a variable, a template with `${}`) is not read: the test does not
+ * say what it is. Pure.
+ */
+
+export interface StepLiteral {
+  docString?: string
+  dataTable?: string[][]
+}
+
+export type Unescape = (body: string) => string
+
+/** A string literal at `at` (sticky): groups 1-3, one per quote kind. */
+const STRING_AT = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\$]|\\.)*)`/y
+const KEY_AT = /([\w$]+)\s*:\s*/y
+const SPACE_AT = /\s*/y
+
+/** `options` is the text of an object literal, `{` to `}`. */
+export function stepLiteral(options: string, unescape: Unescape): StepLiteral {
+  const out: StepLiteral = {}
+  const r = { at: 1 }
+  for (;;) {
+    skipSpace(options, r)
+    const key = stickyMatch(KEY_AT, options, r)?.[1]
+    if (key === 'docString') {
+      const value = stringAt(options, r, unescape)
+      if (value === undefined) return out
+      out.docString = value
+    } else if (key === 'dataTable') {
+      const table = tableAt(options, r, unescape)
+      if (table === undefined) return out
+      out.dataTable = table
+    } else return out // `}`, or a key whose value cannot be skipped without parsing it
+    skipSpace(options, r)
+    if (options[r.at] !== ',') return out
+    r.at++
+  }
+}
+
+/** `[['a', 'b'], ['c', 'd']]`; undefined when it is anything else. */
+function tableAt(text: string, r: { at: number }, unescape: Unescape): string[][] | undefined {
+  return listAt(text, r, () => listAt(text, r, () => stringAt(text, r, unescape)))
+}
+
+/** `[item, item, ...]` (a trailing comma allowed); undefined as soon as an item is not one. */
+function listAt<T>(text: string, r: { at: number }, item: () => T | undefined): T[] | undefined {
+  skipSpace(text, r)
+  if (text[r.at] !== '[') return undefined
+  r.at++
+  const out: T[] = []
+  for (;;) {
+    skipSpace(text, r)
+    if (text[r.at] === ']') {
+      r.at++
+      return out
+    }
+    const value = item()
+    if (value === undefined) return undefined
+    out.push(value)
+    skipSpace(text, r)
+    if (text[r.at] === ',') r.at++
+    else if (text[r.at] !== ']') return undefined
+  }
+}
+
+function stringAt(text: string, r: { at: number }, unescape: Unescape): string | undefined {
+  skipSpace(text, r)
+  const m = stickyMatch(STRING_AT, text, r)
+  const body = m?.[1] ?? m?.[2] ?? m?.[3]
+  return body === undefined ? undefined : unescape(body)
+}
+
+function skipSpace(text: string, r: { at: number }): void {
+  stickyMatch(SPACE_AT, text, r)
+}
+
+function stickyMatch(re: RegExp, text: string, r: { at: number }): RegExpExecArray | null {
+  re.lastIndex = r.at
+  const m = re.exec(text)
+  if (m) r.at = re.lastIndex
+  return m
+}
