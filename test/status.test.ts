@@ -249,7 +249,7 @@ describe('a stale test whose only change is a DocString or a DataTable', () => {
       'test/by-hand.test.ts': [
         "import { test } from 'vitest'",
         "import { clause, Given, When, Then, And } from 'specgate/vitest'",
-        `test('keys', clause('KEYS-001', '${hash}'), async () => {`,
+        `test('keys', clause(\'KEYS-001\', '${hash}'), async () => {`,
         "  await Given('a team with 3 keys', async () => {})",
         "  await When('the member fills the key form:', async () => {})",
         "  await Then('the response body is:', async () => {})",
