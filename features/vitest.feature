@@ -104,3 +104,11 @@ Feature: Evidence from Vitest
     When vitest runs
     Then the test files import specgate/vitest in the browser without an error
     And each test's steps, assertions and data are recorded as in Node
+
+  @id:VIT-017 @error
+  Scenario: Concurrent tests are credited only with evidence of their own
+    Given test.concurrent tests in one file: one runs its steps and asserts with the test context's expect, one asserts nothing and runs no step, one asserts with the global expect
+    When they run at the same time in one worker
+    Then the first is accepted with its own steps and assertions
+    And the other two are hollow, with the reason that they ran concurrently
+    And where no per-test context tells them apart (a project's own runner), steps recorded while they overlapped count for none of them

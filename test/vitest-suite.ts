@@ -50,6 +50,7 @@ export interface SuiteLinks {
   errors: ClauseTestOptions
   ownRunner: ClauseTestOptions
   browserMode: ClauseTestOptions
+  concurrent: ClauseTestOptions
 }
 
 /** `VIT-001 what the test shows`: the title starts with the clause id the test is linked to. */
@@ -138,6 +139,41 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expectAcceptedFixture(r.stdout, ledger)
       expect(evidenceOf(ledger, 'KEYS-001').test).toMatchObject({ file: 'test/keys.test.ts', line: 7 })
       expect(evidenceOf(ledger, 'KEYS-002[2]').data?.observed).toEqual([{ entity: 'keys', count: 3, source: 'fixture' }])
+    })
+
+    test(title(links.concurrent, 'test.concurrent: each test is credited only with its own steps and assertions'), links.concurrent, async () => {
+      const cwd = await copyFixture('vitest-concurrent', leg)
+      const r = await runVitest(leg, cwd, ['run'])
+      expect(r.code, r.output).toBe(0)
+      expect(r.stdout).toMatch(/Tests +3 passed \(3\)/)
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'hollow', 'KEYS-003': 'hollow' })
+      const ledger = onlyFragment(cwd)
+      const real = evidenceOf(ledger, 'KEYS-001')
+      expect(real).toMatchObject({ assertions: 2, detail: 'concurrent' })
+      expect(stepsOf(real)).toEqual(['Given a team with 3 keys: passed', 'When the member lists the keys: passed', 'Then 3 keys are shown: passed'])
+      // nothing of KEYS-001's or KEYS-003's reached it
+      expect(evidenceOf(ledger, 'KEYS-002')).toMatchObject({ assertions: 0, steps: null, detail: 'concurrent' })
+      // its own steps, but its global-expect assertion cannot be told from the others'
+      const global = evidenceOf(ledger, 'KEYS-003')
+      expect(global).toMatchObject({ assertions: 0, detail: 'concurrent' })
+      expect(stepsOf(global)).toEqual(['Given a team with 1 key: passed', 'When the member lists the keys: passed', 'Then 1 key is shown: passed'])
+      const noOwnAssertion = "ran concurrently with another test and no assertion of its own was counted: beside other tests only the test context's expect counts, not the global one (test(name, async ({ expect }) => ...))"
+      expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:15)`)
+      expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:20)`)
+
+      // a project's own runner: no per-test context, so the steps recorded while the tests overlapped count for none of them
+      fs.writeFileSync(path.join(cwd, 'own-runner.ts'), "import { TestRunner } from 'vitest'\nexport default class OwnRunner extends TestRunner {}\n")
+      const config = path.join(cwd, 'vitest.config.ts')
+      fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('test: {', "test: { runner: './own-runner.ts',"))
+      fs.rmSync(path.join(cwd, '.specgate'), { recursive: true })
+      const own = await runVitest(leg, cwd, ['run'])
+      expect(own.code, own.output).toBe(0)
+      expect(verdictLines(own.stdout)).toEqual({ 'KEYS-001': 'hollow', 'KEYS-002': 'hollow', 'KEYS-003': 'hollow' })
+      const ownLedger = onlyFragment(cwd)
+      expect(ownLedger.evidence.map((e) => `${e.caseKey}: ${e.detail}`)).toEqual(['KEYS-001', 'KEYS-002', 'KEYS-003'].map((k) => `${k}: concurrent: steps or data not attributable`))
+      // a step is still attributed while one test runs alone (the first may start before the others), never to a silent test
+      expect(evidenceOf(ownLedger, 'KEYS-002').steps).toBeNull()
+      expect(own.stdout).toContain('ran concurrently with another test, and steps or data were recorded while they overlapped with no per-test context to tell whose')
     })
 
     test(title(links.failed, 'failed: the first failing step is recorded, and the run fails whatever the gate mode'), links.failed, async () => {
@@ -333,6 +369,11 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(unwritable.output).not.toMatch(/internal error|\n +at /)
     })
   })
+}
+
+/** A record's steps as `Keyword text: status`. */
+function stepsOf(e: Evidence): string[] | undefined {
+  return e.steps?.map((s) => `${s.keyword} ${s.text}: ${s.status}`)
 }
 
 /** The vitest-accepted fixture's verdicts and evidence, however its tests were run (specgate's runner, a project's own, the browser). */

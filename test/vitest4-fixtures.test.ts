@@ -24,4 +24,5 @@ fixtureSuite(VITEST4, {
   errors: clause('VIT-013', '1f58eb59ed8e'),
   ownRunner: clause('VIT-015', '24a64a3d49ff'),
   browserMode: clause('VIT-016', 'c5db5f2c0ecb'),
+  concurrent: clause('VIT-017', '67deaac8e3dd'),
 })

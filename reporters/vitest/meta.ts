@@ -18,6 +18,10 @@ export interface RunRecord {
   observed: ObservedData[]
   /** assertions of the last attempt; undefined until the attempt ended */
   assertions?: number
+  /** another test's attempt ran in this worker at the same time (test.concurrent): the global expect's count was shared */
+  concurrent?: boolean
+  /** a step or evidence.data() came while attempts overlapped, with no per-test context to say whose: refused */
+  unattributed?: boolean
 }
 
 export interface SpecgateMeta {
@@ -27,8 +31,10 @@ export interface SpecgateMeta {
 
 /** Shared between the helpers, the setup file and any second copy of either (global, not module state). */
 export interface RuntimeRegistry {
-  /** the record of the test running now in this worker */
-  current?: RunRecord
+  /** the attempts running now in this worker, by their test's meta (every test's, linked or not) */
+  open?: Set<SpecgateMeta>
+  /** the record of the test whose function runs in this async context (specgate's runner, in Node) */
+  context?: { getStore(): RunRecord | undefined }
   /** tags the Vitest config declares; clause() passes only these (Vitest rejects undeclared tags) */
   tags?: ReadonlySet<string>
 }

@@ -4,34 +4,60 @@
  * record itself, where a `beforeEach`/`afterEach` pair adds four task events per test (measured on
  * 5,000 tests: about 0.5 s of an 11 s run).
  */
-import { TestRunner } from 'vitest'
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { TestRunner, type RunnerTestCase } from 'vitest'
 import { beginAttempt, endAttempt, useProvidedTags, type AssertionSource } from './attempt.js'
+import { registry, type RunRecord, type SpecgateMeta } from './meta.js'
 import type { ProvidedSpecgate } from './provided.js'
 
 type BeforeTry = Parameters<TestRunner['onBeforeTryTask']>
 /** Vitest 5 declares it; 4.1 calls it when present */
 type AfterRetry = (...args: BeforeTry) => unknown
 
-interface RunnerTest {
+interface TaskLike {
   meta: object
   context?: AssertionSource
+  concurrent?: boolean
+  suite?: TaskLike
 }
+
+/** The record of the test whose function runs in this async context (see current-record.ts). */
+const ownRecord = new AsyncLocalStorage<RunRecord>()
 
 export default class SpecgateRunner extends TestRunner {
   constructor(config: ConstructorParameters<typeof TestRunner>[0]) {
     super(config)
     useProvidedTags(this.injectValue('specgate') as ProvidedSpecgate | undefined)
+    registry().context = ownRecord
   }
 
   override onBeforeTryTask(...args: BeforeTry): void {
     super.onBeforeTryTask(...args)
-    beginAttempt((args[0] as RunnerTest).meta)
+    beginAttempt((args[0] as TaskLike).meta)
+  }
+
+  /**
+   * Vitest calls this instead of the test's function when the runner has it. A test that may run
+   * beside others (test.concurrent, or in a concurrent suite) runs in an async context holding its
+   * record, so its steps and data are its own; the others run as Vitest would run them, which
+   * keeps Node's async-context tracking off the hot path of ordinary suites.
+   */
+  async runTask(test: RunnerTestCase): Promise<void> {
+    const fn = TestRunner.getTestFn(test) as (() => unknown) | undefined
+    if (!fn) throw new Error('Test function is not found. Did you add it using `setFn`?')
+    const record = (test.meta as SpecgateMeta).specgateRun
+    await (record && mayOverlap(test as TaskLike) ? ownRecord.run(record, fn) : fn())
   }
 
   /** After the attempt, its afterEach hooks and onTestFinished callbacks, whether it passed or threw. */
   async onAfterRetryTask(...args: BeforeTry): Promise<void> {
-    const test = args[0] as RunnerTest
+    const test = args[0] as TaskLike
     endAttempt(test.meta, test.context ?? {})
     await (TestRunner.prototype as { onAfterRetryTask?: AfterRetry }).onAfterRetryTask?.apply(this, args)
   }
+}
+
+function mayOverlap(task: TaskLike | undefined): boolean {
+  for (; task; task = task.suite) if (task.concurrent) return true
+  return false
 }

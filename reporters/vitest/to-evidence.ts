@@ -4,10 +4,11 @@
  */
 import path from 'node:path'
 import type { TestCase, TestModule } from 'vitest/node'
+import { CONCURRENT_DETAIL, UNATTRIBUTED_DETAIL } from '../../src/ledger/names.js'
 import type { Evidence, TestStatus } from '../../src/ledger/schema.js'
 import { firstFailedStep } from '../../src/runtime/common/index.js'
 import { caseKey } from '../../src/spec/model.js'
-import type { ClauseLink, SpecgateMeta } from './meta.js'
+import type { ClauseLink, RunRecord, SpecgateMeta } from './meta.js'
 
 export interface EvidenceContext {
   root: string
@@ -44,7 +45,7 @@ function evidenceOfTest(test: TestCase, file: string, ctx: EvidenceContext): Evi
     clauseHash: typeof link.hash === 'string' ? link.hash : undefined,
     clauseId: link.clause,
     data: run && run.observed.length > 0 ? { emptyMarkers: [], observed: run.observed } : undefined,
-    detail: outcome.detail,
+    detail: outcome.detail ?? (outcome.ran ? concurrencyOf(run) : undefined),
     durationMs: Math.max(0, diagnostic?.duration ?? 0),
     failure: failure && (failure.step ? { message: failure.message, step: failure.step } : { message: failure.message }),
     flaky: diagnostic?.flaky ?? false,
@@ -62,6 +63,12 @@ function evidenceOfTest(test: TestCase, file: string, ctx: EvidenceContext): Evi
       title: test.fullName,
     },
   }]
+}
+
+/** Whether the test ran beside others in its worker, and what of its evidence could not be told apart then (see current-record.ts). */
+function concurrencyOf(run: RunRecord | undefined): string | undefined {
+  if (run?.unattributed) return UNATTRIBUTED_DETAIL
+  return run?.concurrent ? CONCURRENT_DETAIL : undefined
 }
 
 interface Outcome {

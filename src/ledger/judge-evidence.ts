@@ -1,6 +1,7 @@
 /** One test result for one case -> what it proves, and if not accepted, why not. */
 import type { Verdict } from '../config/schema.js'
 import type { Case, Clause, Level } from '../spec/model.js'
+import { CONCURRENT_DETAIL, UNATTRIBUTED_DETAIL } from './names.js'
 import type { Evidence } from './schema.js'
 
 export interface Finding {
@@ -13,6 +14,8 @@ const ACCEPTED: Finding = Object.freeze({ verdict: 'accepted', reason: '' })
 export function judgeEvidence(clause: Clause, c: Case, level: Level | undefined, e: Evidence): Finding {
   const notPassed = judgeStatus(e)
   if (notPassed) return notPassed
+  const shared = concurrentReason(e)
+  if (shared) return { verdict: 'hollow', reason: `${shared} (${placeOf(e.test)})` }
   const empty = emptyStateReason(clause, level, e)
   if (empty) return { verdict: 'empty-state', reason: `${empty} (${placeOf(e.test)})` }
   const hollow = hollowReason(clause, c, e)
@@ -109,6 +112,17 @@ function countOf(e: Evidence, entity: string): number | undefined {
 
 function formatCounts(counts: Record<string, number>): string {
   return Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(', ')
+}
+
+/** A test that ran beside others in one worker counts only what is surely its own (reporters/vitest/attempt.ts). */
+function concurrentReason(e: Evidence): string | undefined {
+  if (e.detail === UNATTRIBUTED_DETAIL) {
+    return 'ran concurrently with another test, and steps or data were recorded while they overlapped with no per-test context to tell whose (a project\'s own runner, or browser mode), so none count: run these tests without test.concurrent'
+  }
+  if (e.detail === CONCURRENT_DETAIL && e.assertions === 0) {
+    return "ran concurrently with another test and no assertion of its own was counted: beside other tests only the test context's expect counts, not the global one (test(name, async ({ expect }) => ...))"
+  }
+  return undefined
 }
 
 /** Passed, but proved nothing: no assertion ran, or a step of the clause never executed. */
