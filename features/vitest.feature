@@ -112,3 +112,9 @@ Feature: Evidence from Vitest
     Then the first is accepted with its own steps and assertions
     And the other two are hollow, with the reason that they ran concurrently
     And where no per-test context tells them apart (a project's own runner), steps recorded while they overlapped count for none of them
+
+  @id:VIT-018
+  Scenario: The SPEC's tags are declared to Vitest, so Vitest's own tag filter selects clauses
+    Given tests linked with clause() to @unit and @integration clauses, carrying the clauses' tags
+    When vitest runs with --tagsFilter=@integration
+    Then only the tests of the @integration clauses run

@@ -51,6 +51,7 @@ export interface SuiteLinks {
   ownRunner: ClauseTestOptions
   browserMode: ClauseTestOptions
   concurrent: ClauseTestOptions
+  tagsFilter: ClauseTestOptions
 }
 
 /** `VIT-001 what the test shows`: the title starts with the clause id the test is linked to. */
@@ -174,6 +175,19 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       // a step is still attributed while one test runs alone (the first may start before the others), never to a silent test
       expect(evidenceOf(ownLedger, 'KEYS-002').steps).toBeNull()
       expect(own.stdout).toContain('ran concurrently with another test, and steps or data were recorded while they overlapped with no per-test context to tell whose')
+    })
+
+    test(title(links.tagsFilter, 'Vitest\'s --tagsFilter selects the tests of @integration clauses by the tags the plugin declared'), links.tagsFilter, async () => {
+      const cwd = await copyFixture('vitest-tags', leg)
+      const r = await runVitest(leg, cwd, ['run', '--tagsFilter=@integration'])
+      expect(r.code, r.output).toBe(0)
+      // each test that runs writes its case key to ran.txt: the @unit ones never ran
+      expect(fs.readFileSync(path.join(cwd, 'ran.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
+      expect(r.stdout).toMatch(/Tests +3 passed \| 2 skipped \(5\)/)
+      expect(verdictLines(r.stdout)).toMatchObject({ 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
+      const ledger = onlyFragment(cwd)
+      expect(ledger.sources[0]!.partial).toBe(true)
+      expect(ledger.evidence.filter((e) => e.status === 'passed').map((e) => e.caseKey).sort()).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
     })
 
     test(title(links.failed, 'failed: the first failing step is recorded, and the run fails whatever the gate mode'), links.failed, async () => {

@@ -25,4 +25,5 @@ fixtureSuite(VITEST4, {
   ownRunner: clause('VIT-015', '24a64a3d49ff'),
   browserMode: clause('VIT-016', 'c5db5f2c0ecb'),
   concurrent: clause('VIT-017', '67deaac8e3dd'),
+  tagsFilter: clause('VIT-018', 'ddb1ca22fe7f'),
 })
