@@ -118,3 +118,11 @@ Feature: Evidence from Vitest
     Given tests linked with clause() to @unit and @integration clauses, carrying the clauses' tags
     When vitest runs with --tagsFilter=@integration
     Then only the tests of the @integration clauses run
+
+  @id:VIT-019 @error
+  Scenario: A fault inside specgate itself fails the run and says so in one line
+    Given a project whose installed specgate has a module that throws while the run is judged
+    When vitest runs
+    Then the run fails with one line saying specgate hit an internal error, without a stack trace
+    And no ledger fragment is written
+    And a test that failed is still reported failed

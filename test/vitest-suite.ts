@@ -14,7 +14,7 @@ import { mergeLedgers } from '../src/ledger/merge.js'
 import type { Evidence, Ledger } from '../src/ledger/schema.js'
 import { computeVerdicts } from '../src/ledger/verdict.js'
 import { loadSpec } from '../src/spec/load-spec.js'
-import { copyFixture, onlyFragment, readFragments, runVitest, type Leg } from './helpers/vitest-fixtures.js'
+import { copyFixture, installSpecgateCopy, onlyFragment, readFragments, runVitest, type Leg } from './helpers/vitest-fixtures.js'
 
 const byCase = (l: Ledger) => new Map(l.evidence.map((e) => [e.caseKey, e]))
 
@@ -52,6 +52,7 @@ export interface SuiteLinks {
   browserMode: ClauseTestOptions
   concurrent: ClauseTestOptions
   tagsFilter: ClauseTestOptions
+  internalError: ClauseTestOptions
 }
 
 /** `VIT-001 what the test shows`: the title starts with the clause id the test is linked to. */
@@ -381,6 +382,31 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       // the user's folder, named in one line: not an internal error, no stack trace
       expect(unwritable.stderr).toMatch(/\nspecgate: vitest\.config\.ts\/ledger\/vitest-[0-9a-f]+\.json: cannot write this ledger file: ENOTDIR: not a directory, mkdir '.*vitest\.config\.ts\/ledger'\n/)
       expect(unwritable.output).not.toMatch(/internal error|\n +at /)
+    })
+
+    test(title(links.internalError, 'a real fault inside specgate (its installed copy broken) fails the run in one line, and a failed test stays failed'), links.internalError, async () => {
+      const cwd = await copyFixture('vitest-accepted', leg)
+      // the project's own installed specgate, with the module that judges the run throwing
+      const finishRun = path.join(installSpecgateCopy(leg, cwd), 'dist/reporters/vitest/finish-run.js')
+      const text = fs.readFileSync(finishRun, 'utf8')
+      const broken = text.replace(/(export async function finishRun\([^)]*\) \{)/, "$1\n    throw new Error('deliberately broken for the test');")
+      expect(broken).not.toBe(text)
+      fs.writeFileSync(finishRun, broken)
+      const internal = "specgate: internal error (a bug in specgate, please report it), the run's evidence is incomplete: deliberately broken for the test (at finishRun "
+      const r = await runVitest(leg, cwd, ['run'])
+      // every test passed and the gate only reports (CI unset): the fault alone fails the run
+      expect(r.stdout).toMatch(/Tests +5 passed \(5\)/)
+      expect(r.code, r.output).toBe(1)
+      expect(r.stderr).toContain(internal)
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('specgate:'))).toHaveLength(1)
+      expect(r.output).not.toMatch(/\n\s+at /)
+      expect(readFragments(cwd)).toEqual([])
+      // a test that fails is still reported failed beside the fault
+      fs.writeFileSync(path.join(cwd, 'test/broken.test.ts'), "import { expect, test } from 'vitest'\ntest('fails', () => { expect(1).toBe(2) })\n")
+      const failed = await runVitest(leg, cwd, ['run'])
+      expect(failed.code, failed.output).toBe(1)
+      expect(failed.stdout).toMatch(/Tests +1 failed \| 5 passed \(6\)/)
+      expect(failed.stderr).toContain(internal)
     })
   })
 }

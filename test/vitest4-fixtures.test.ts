@@ -26,4 +26,5 @@ fixtureSuite(VITEST4, {
   browserMode: clause('VIT-016', 'c5db5f2c0ecb'),
   concurrent: clause('VIT-017', '67deaac8e3dd'),
   tagsFilter: clause('VIT-018', 'ddb1ca22fe7f'),
+  internalError: clause('VIT-019', '6904d6e9e3a4'),
 })

@@ -127,8 +127,10 @@ function colorWanted(): boolean {
   return !process.env.NO_COLOR && (Boolean(process.env.FORCE_COLOR) || Boolean(process.stdout.isTTY))
 }
 
+/** One line: a user's mistake names its file; a fault of specgate's own says so and where it was thrown, for the bug report, without the whole stack. */
 function describeError(err: unknown): string {
   if (err instanceof InputError) return err.oneLine()
-  if (err instanceof Error) return `internal error, the run's evidence is incomplete: ${err.stack ?? err.message}`
-  return `internal error: ${String(err)}`
+  const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]
+  const at = err instanceof Error ? err.stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() : undefined
+  return `internal error (a bug in specgate, please report it), the run's evidence is incomplete: ${message}${at ? ` (${at})` : ''}`
 }

