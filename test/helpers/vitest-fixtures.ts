@@ -123,7 +123,11 @@ export interface VitestRun {
   output: string
 }
 
-/** Spawns the leg's real Vitest in a fixture copy. */
+/**
+ * Spawns the leg's real Vitest in a fixture copy. Every fragment in the fixture's ledger folder is
+ * then checked against the published schema (ajv), whether or not the test reads it: a run that
+ * writes a fragment the schema refuses fails the test that ran it.
+ */
 export function runVitest(leg: Leg, cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<VitestRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(leg.node, [leg.vitest, ...args], {
@@ -135,8 +139,26 @@ export function runVitest(leg: Leg, cwd: string, args: readonly string[], env: N
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, output: stdout + stderr }))
+    child.on('close', (code) => {
+      try {
+        readFragments(cwd, ledgerDirOf(cwd))
+      } catch (err) {
+        return reject(err)
+      }
+      resolve({ code: code ?? -1, stdout, stderr, output: stdout + stderr })
+    })
   })
+}
+
+/** The fixture's ledger folder: its specgate.config.json's ledgerDir, else the default. */
+function ledgerDirOf(cwd: string): string {
+  try {
+    const config = JSON.parse(fs.readFileSync(path.join(cwd, 'specgate.config.json'), 'utf8')) as { ledgerDir?: unknown }
+    if (typeof config.ledgerDir === 'string') return config.ledgerDir
+  } catch {
+    // no config file, or not one the run could read either
+  }
+  return '.specgate/ledger'
 }
 
 /** The fragments a run wrote into the fixture's ledger folder, newest last, each checked against the published JSON Schema. */
