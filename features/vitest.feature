@@ -25,6 +25,7 @@ Feature: Evidence from Vitest
     When the run ends
     Then the clause is failed at that step with the error message
     And the run exits non-zero whatever the gate mode
+    And an Outline with one failing row is failed as a clause, and so are a test.fails that passed and a test that failed on every retry (not flaky)
 
   @id:VIT-004 @error
   Scenario: A skeleton never passes

@@ -199,11 +199,23 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(r.code).toBe(1)
       expect(r.output).not.toContain('specgate: the gate failed (gate: enforce)')
       expect(r.stdout).toMatch(leg.name === 'vitest5' ? /RUN +v5\./ : /RUN +v4\./)
-      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'failed' })
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'failed', 'KEYS-002': 'failed', 'KEYS-003': 'failed', 'KEYS-004': 'failed' })
+      expect(r.stdout).toMatch(/Tests +4 failed \| 1 passed \(5\)/)
       expect(r.stdout).toContain('the test failed at step "When the member uses it": expected \'accepted\' to be \'refused\'')
-      const e = evidenceOf(onlyFragment(cwd), 'KEYS-001')
+      const ledger = onlyFragment(cwd)
+      const e = evidenceOf(ledger, 'KEYS-001')
       expect(e.failure).toMatchObject({ step: 'When the member uses it' })
       expect(e.steps?.map((s) => s.status)).toEqual(['passed', 'failed'])
+      // an Outline with one failing row: the clause is failed in the summary, not only that case
+      expect(evidenceOf(ledger, 'KEYS-002[1]').status).toBe('passed')
+      expect(evidenceOf(ledger, 'KEYS-002[2]')).toMatchObject({ status: 'failed', failure: { step: 'Then the call is refused' } })
+      expect(r.stdout).toContain('1 of 2 cases: the test failed at step "Then the call is refused": expected \'allowed\' to be \'refused\'')
+      // test.fails whose body passed: failed, where a body that fails is pending (VIT-009)
+      expect(evidenceOf(ledger, 'KEYS-003')).toMatchObject({ status: 'failed', detail: 'fails: passed although marked fails', failure: { message: 'Expect test to fail' } })
+      expect(r.stdout).toContain('the test failed: Expect test to fail (test/keys.test.ts:21)')
+      // failed on the first try and both retries: failed, never flaky
+      expect(evidenceOf(ledger, 'KEYS-004')).toMatchObject({ status: 'failed', retries: 2, flaky: false, failure: { step: 'Then it answers' } })
+      expect(r.stdout).toContain('the test failed at step "Then it answers": expected \'no answer\' to be \'an answer\'')
     })
 
     test(title(links.pending, 'pending: a skeleton never runs its body and never passes; CI enforces the gate'), links.pending, async () => {

@@ -17,7 +17,7 @@ beforeAll(() => prepareVitest5())
 fixtureSuite(VITEST5, {
   accepted: clause('VIT-001', '4f56e0735288'),
   summary: clause('VIT-002', '343219537657'),
-  failed: clause('VIT-003', '70c4309f4063'),
+  failed: clause('VIT-003', 'd1f8eea0b568'),
   pending: clause('VIT-004', '3e802dc7c9c3'),
   hollow: clause('VIT-005', '49984fe1694c'),
   stale: clause('VIT-006', '6beb0a342b96'),
