@@ -124,11 +124,14 @@ export interface VitestRun {
 }
 
 /**
- * Spawns the leg's real Vitest in a fixture copy. Every fragment in the fixture's ledger folder is
- * then checked against the published schema (ajv), whether or not the test reads it: a run that
- * writes a fragment the schema refuses fails the test that ran it.
+ * Spawns the leg's real Vitest in a fixture copy. Every fragment the run wrote is then checked
+ * against the published schema (ajv), whether or not the test reads it: a run that writes a
+ * fragment the schema refuses fails the test that ran it.
  */
 export function runVitest(leg: Leg, cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<VitestRun> {
+  const ledgerDir = path.join(cwd, ledgerDirOf(cwd))
+  // fragments are named by their run's source id: the new names are this run's
+  const earlier = new Set(fragmentNames(ledgerDir))
   return new Promise((resolve, reject) => {
     const child = spawn(leg.node, [leg.vitest, ...args], {
       cwd,
@@ -141,7 +144,7 @@ export function runVitest(leg: Leg, cwd: string, args: readonly string[], env: N
     child.on('error', reject)
     child.on('close', (code) => {
       try {
-        readFragments(cwd, ledgerDirOf(cwd))
+        for (const name of fragmentNames(ledgerDir)) if (!earlier.has(name)) readFragment(ledgerDir, name)
       } catch (err) {
         return reject(err)
       }
@@ -164,12 +167,17 @@ function ledgerDirOf(cwd: string): string {
 /** The fragments a run wrote into the fixture's ledger folder, newest last, each checked against the published JSON Schema. */
 export function readFragments(cwd: string, ledgerDir = '.specgate/ledger'): Ledger[] {
   const dir = path.join(cwd, ledgerDir)
-  if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => {
-    const raw: unknown = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))
-    assertValidLedger(raw, f)
-    return ledgerSchema.parse(raw)
-  }).sort((a, b) => (a.sources[0]!.createdAt < b.sources[0]!.createdAt ? -1 : 1))
+  return fragmentNames(dir).map((f) => readFragment(dir, f)).sort((a, b) => (a.sources[0]!.createdAt < b.sources[0]!.createdAt ? -1 : 1))
+}
+
+function fragmentNames(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : []
+}
+
+function readFragment(dir: string, name: string): Ledger {
+  const raw: unknown = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))
+  assertValidLedger(raw, name)
+  return ledgerSchema.parse(raw)
 }
 
 let validate: ((data: unknown) => boolean) & { errors?: unknown } | undefined
