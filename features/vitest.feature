@@ -127,3 +127,10 @@ Feature: Evidence from Vitest
     Then the run fails with one line saying specgate hit an internal error, without a stack trace
     And no ledger fragment is written
     And a test that failed is still reported failed
+
+  @id:VIT-020 @edge
+  Scenario: A filtered run records only the tests it selected
+    Given a test file with a skipped test beside the tests of other clauses
+    When vitest runs with -t or --tagsFilter selecting some of them
+    Then the tests the filter left out are not in the ledger fragment
+    And a skipped test the filter selected is still recorded as skipped

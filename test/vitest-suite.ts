@@ -52,6 +52,7 @@ export interface SuiteLinks {
   browserMode: ClauseTestOptions
   concurrent: ClauseTestOptions
   tagsFilter: ClauseTestOptions
+  filtered: ClauseTestOptions
   internalError: ClauseTestOptions
 }
 
@@ -189,6 +190,20 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const ledger = onlyFragment(cwd)
       expect(ledger.sources[0]!.partial).toBe(true)
       expect(ledger.evidence.filter((e) => e.status === 'passed').map((e) => e.caseKey).sort()).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
+    })
+
+    test(title(links.filtered, 'a filtered run records only what it selected: the tests a filter left out are not "skipped"'), links.filtered, async () => {
+      const tagged = await copyFixture('vitest-tags', leg)
+      const byTag = await runVitest(leg, tagged, ['run', '--tagsFilter=@integration'])
+      expect(byTag.code, byTag.output).toBe(0)
+      expect(onlyFragment(tagged).evidence.map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['KEYS-002 passed', 'KEYS-003[1] passed', 'KEYS-003[2] passed'])
+      expect(byTag.stdout).not.toMatch(/skipped +KEYS-00[14]/)
+      // -t selects the skipped test alone: it is still skipped; the todo and the `fails` test were left out
+      const cwd = await copyFixture('vitest-todo-skip', leg)
+      const byName = await runVitest(leg, cwd, ['run', '-t', 'Keys can be renamed'])
+      expect(byName.code, byName.output).toBe(0)
+      expect(onlyFragment(cwd).evidence.map((e) => `${e.caseKey} ${e.status}`)).toEqual(['KEYS-002 skipped'])
+      expect(verdictLines(byName.stdout)).toEqual({ 'KEYS-002': 'skipped' })
     })
 
     test(title(links.failed, 'failed: the first failing step is recorded, and the run fails whatever the gate mode'), links.failed, async () => {

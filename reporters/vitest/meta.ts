@@ -24,6 +24,9 @@ export interface RunRecord {
   unattributed?: boolean
 }
 
+/** The key of a test file's `meta` listing the tests the run's filters left out (unselected.ts) */
+export const UNSELECTED_KEY = 'specgateUnselected'
+
 export interface SpecgateMeta {
   specgate?: ClauseLink
   specgateRun?: RunRecord

@@ -7,10 +7,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { TestRunner, type RunnerTestCase } from 'vitest'
 import { beginAttempt, endAttempt, useProvidedTags, type AssertionSource } from './attempt.js'
-import { registry, type RunRecord, type SpecgateMeta } from './meta.js'
+import { registry, UNSELECTED_KEY, type RunRecord, type SpecgateMeta } from './meta.js'
 import type { ProvidedSpecgate } from './provided.js'
+import { unselectedTests, type FileSpecification } from './unselected.js'
 
 type BeforeTry = Parameters<TestRunner['onBeforeTryTask']>
+type RunnerFile = Parameters<TestRunner['onCollectStart']>[0]
 /** Vitest 5 declares it; 4.1 calls it when present */
 type AfterRetry = (...args: BeforeTry) => unknown
 
@@ -29,6 +31,23 @@ export default class SpecgateRunner extends TestRunner {
     super(config)
     useProvidedTags(this.injectValue('specgate') as ProvidedSpecgate | undefined)
     registry().context = ownRecord
+  }
+
+  /** The file's own filters (a location, ids), which Vitest holds only while it collects the file */
+  private readonly specs = new WeakMap<object, FileSpecification>()
+
+  override onCollectStart(file: RunnerFile): void {
+    super.onCollectStart(file)
+    const spec = (this as { _currentSpecification?: FileSpecification })._currentSpecification
+    if (spec) this.specs.set(file, spec)
+  }
+
+  /** After Vitest applied the run's filters, before any test runs: the tests they left out (unselected.ts). */
+  onBeforeRunFiles(files: RunnerFile[]): void {
+    for (const file of files) {
+      const ids = unselectedTests(file as never, this.config, this.specs.get(file))
+      if (ids.length > 0) (file.meta as Record<string, unknown>)[UNSELECTED_KEY] = ids
+    }
   }
 
   override onBeforeTryTask(...args: BeforeTry): void {

@@ -8,7 +8,7 @@ import { CONCURRENT_DETAIL, UNATTRIBUTED_DETAIL } from '../../src/ledger/names.j
 import type { Evidence, TestStatus } from '../../src/ledger/schema.js'
 import { firstFailedStep } from '../../src/runtime/common/index.js'
 import { caseKey } from '../../src/spec/model.js'
-import type { ClauseLink, RunRecord, SpecgateMeta } from './meta.js'
+import { UNSELECTED_KEY, type ClauseLink, type RunRecord, type SpecgateMeta } from './meta.js'
 
 export interface EvidenceContext {
   root: string
@@ -24,7 +24,12 @@ export interface EvidenceContext {
  */
 export function evidenceOfModule(module: TestModule, ctx: EvidenceContext): Evidence[] {
   const file = path.relative(ctx.root, module.moduleId).split(path.sep).join('/')
-  return [...module.children.allTests()].flatMap((t) => evidenceOfTest(t, file, ctx))
+  const tests = [...module.children.allTests()]
+  const unselected = (module.meta() as Record<string, unknown>)[UNSELECTED_KEY]
+  // a test the run's filters left out says nothing about its clause (unselected.ts)
+  const left = Array.isArray(unselected) ? new Set(unselected) : undefined
+  const selected = left ? tests.filter((t) => !left.has(t.id) || t.result().state !== 'skipped') : tests
+  return selected.flatMap((t) => evidenceOfTest(t, file, ctx))
 }
 
 /** `file`: the test's module, root-relative */
