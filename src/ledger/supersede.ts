@@ -7,6 +7,7 @@
  */
 import type { LedgerSource } from './schema.js'
 import { compareStrings, sortedItem } from './sorted-json.js'
+import { groupBy } from '../util/group-by.js'
 
 /** A fragment whose evidence no longer counts, all of it or some of its test results. */
 export interface Superseded {
@@ -38,7 +39,7 @@ export function compareSources(a: LedgerSource, b: LedgerSource): number {
 
 export function liveSources(all: readonly LedgerSource[]): LiveSources {
   const out: LiveSources = { live: [], superseded: [] }
-  for (const group of groupBy(uniqueById(all), (s) => `${s.runner}\u0000${s.label}`)) supersede(group, out)
+  for (const group of groupBy(uniqueById(all), (s) => `${s.runner}\u0000${s.label}`).values()) supersede(group, out)
   return out
 }
 
@@ -68,15 +69,4 @@ function uniqueById(all: readonly LedgerSource[]): LedgerSource[] {
     if (!held || compareSources(s, held) > 0) byId.set(s.id, s)
   }
   return [...byId.values()]
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): T[][] {
-  const groups = new Map<string, T[]>()
-  for (const i of items) {
-    const k = key(i)
-    const g = groups.get(k)
-    if (g) g.push(i)
-    else groups.set(k, [i])
-  }
-  return [...groups.values()]
 }

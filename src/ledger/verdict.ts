@@ -6,6 +6,7 @@ import type { Runner, SpecgateConfig, Verdict } from '../config/schema.js'
 import type { Case, Clause, Level, Spec } from '../spec/model.js'
 import { judgeEvidence, type Finding } from './judge-evidence.js'
 import type { Evidence, Ledger } from './schema.js'
+import { groupBy } from '../util/group-by.js'
 
 export interface CaseVerdict {
   key: string
@@ -171,15 +172,4 @@ function kept<T>(list: T[], keep: (t: T) => boolean): T[] {
     if (!keep(list[i]!)) return list.slice(0, i).concat(list.slice(i + 1).filter(keep))
   }
   return list
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>()
-  for (const item of items) {
-    const k = key(item)
-    const list = map.get(k)
-    if (list) list.push(item)
-    else map.set(k, [item])
-  }
-  return map
 }

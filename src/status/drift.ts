@@ -8,6 +8,7 @@ import type { Clause, Level, Spec } from '../spec/model.js'
 import { nearIdHint } from '../spec/near-id.js'
 import type { Claim, TestFileScan, TestRunner } from './scan-source.js'
 import { stepDiff, type StepDiff } from './step-diff.js'
+import { groupBy } from '../util/group-by.js'
 
 export type { StepDiff } from './step-diff.js'
 
@@ -101,12 +102,6 @@ function mismatch(clause: Clause, claims: readonly Claim[], runnerOf: Map<string
   const found = claims.map((c) => runnerOf.get(c.file))
   if (found.some((r) => r === undefined || expected.includes(r))) return []
   return [{ clause, claims: [...claims], expected, found: [...new Set(found as TestRunner[])] }]
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>()
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item])
-  return out
 }
 
 export function outOfStep(d: Drift): boolean {
