@@ -22,6 +22,13 @@ Feature: Reports
     Then report.md lists each clause with level, verdict, reason, owner, acceptor and evidence links
     And when GITHUB_STEP_SUMMARY is set the same Markdown is appended there
 
+  @integration @edge @covers:src/report/render-markdown.ts @id:REPORT-011
+  Scenario: A report.md over GitHub's 1 MiB summary limit is cut to fit the job summary
+    Given a SPEC whose report.md is larger than 1 MiB
+    When the user runs specgate check with GITHUB_STEP_SUMMARY set
+    Then the job summary gets at most 1 MiB: totals, gates, who owes what and the clauses not accepted that fit
+    And it says how many it lists and that report.md holds every table
+
   @integration @covers:src/report/render-github.ts @id:REPORT-003
   Scenario: GitHub annotations point at the feature-file lines of failing clauses
     When the user runs specgate check --format github

@@ -127,6 +127,31 @@ describe('specgate check on a merged run', () => {
     expect(fs.readFileSync(summary, 'utf8')).toBe(`earlier step\n${md}`)
   })
 
+  test('REPORT-011 a report.md over GitHub\'s 1 MiB summary limit is cut to fit the job summary', clause('REPORT-011', 'e752798c14e3'), () => {
+    // 2,500 clauses with long names and no evidence: report.md is about 2 MB, every clause uncovered
+    const root = scratch('check-big-summary')
+    const long = 'a member of a large team sees, in one place, every key the team holds and whether it works '.repeat(3)
+    const scenarios = Array.from({ length: 2500 }, (_, i) => `  @id:BIG-${i + 1} @unit\n  Scenario: ${long}(${i + 1})\n    Given a team\n    Then it holds keys\n`)
+    writeTree(root, { 'features/big.feature': `@owner:core @acceptor:lead\nFeature: Big\n\n${scenarios.join('\n')}` })
+    const summary = path.join(root, 'summary.md')
+    const r = specgate(['check', ...FIXED], root, { GITHUB_STEP_SUMMARY: summary })
+    expect(r.code, r.stderr).toBe(1)
+    const md = read(root, 'specgate-report/report.md')
+    expect(Buffer.byteLength(md)).toBeGreaterThan(1024 * 1024)
+    const text = fs.readFileSync(summary, 'utf8')
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1024 * 1024)
+    expect(text).toContain('**2500 clauses** (2500 cases): 2500 uncovered')
+    expect(text).toContain('| no-uncovered | **FAIL** |')
+    expect(text).toContain('## Not accepted')
+    const listed = text.split('\n').filter((l) => l.startsWith('| BIG-')).length
+    expect(listed).toBeGreaterThan(1000)
+    expect(listed).toBeLessThan(2500)
+    expect(text).toMatch(new RegExp(`${listed} of 2500 clauses not accepted are listed here\\. Every feature's table is in report\\.md`))
+    // each listed row is the report's own row for that clause
+    const row = text.split('\n').find((l) => l.startsWith('| BIG-7 |'))!
+    expect(md.split('\n')).toContain(row)
+  })
+
   test('REPORT-006 A saved ledger re-rendered equals the live report', clause('REPORT-006', '1ca9186a5482'), () => {
     const again = specgate(['check', 'specgate-report/ledger.json', '--out', 'again', ...FIXED], p.root)
     expect(again.code).toBe(1)

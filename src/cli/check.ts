@@ -15,6 +15,7 @@ import { readLedger } from '../ledger/read-ledger.js'
 import { GATES } from '../ledger/gates.js'
 import { defaultFormats, FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from '../report/formats.js'
 import type { ReportModel } from '../report/model.js'
+import { renderStepSummary, STEP_SUMMARY_BYTES } from '../report/render-markdown.js'
 import { removeReports, writeReports } from '../report/write-reports.js'
 import type { Spec } from '../spec/model.js'
 import { relPosix } from '../util/paths.js'
@@ -69,8 +70,9 @@ async function check(patterns: string[], opts: CheckOptions, global: GlobalOptio
   const outDir = path.resolve(root, opts.out ?? config.reportDir)
   const run = await judgeOrClearReports(outDir, root, (inputs) => judge(project, patterns, opts, inputs))
   const color = colorFor('stdout')
-  const written = await writeReports(run.model, run.formats, outDir, { color, reportDir: relPosix(root, outDir) || '.' }, root)
-  appendStepSummary(written.markdownFile)
+  const ctx = { color, reportDir: relPosix(root, outDir) || '.' }
+  const written = await writeReports(run.model, run.formats, outDir, ctx, root)
+  appendStepSummary(written.markdownFile, () => renderStepSummary(run.model, ctx))
   const enforce = (opts.gate ?? config.gate ?? 'enforce') === 'enforce'
   const wrote = written.files.map((f) => relPosix(root, f)).join(', ')
   return {
@@ -152,7 +154,9 @@ function today(given: string | undefined): string {
   return given
 }
 
-function appendStepSummary(markdownFile: string | undefined): void {
+/** report.md into the job summary; over GitHub's limit (which would drop it whole), its cut form. */
+function appendStepSummary(markdownFile: string | undefined, cut: () => string): void {
   const file = process.env.GITHUB_STEP_SUMMARY
-  if (file && markdownFile) fs.appendFileSync(file, fs.readFileSync(markdownFile))
+  if (!file || !markdownFile) return
+  fs.appendFileSync(file, fs.statSync(markdownFile).size <= STEP_SUMMARY_BYTES ? fs.readFileSync(markdownFile) : cut())
 }

@@ -15,13 +15,7 @@ import { supersededText } from './superseded-text.js'
 export function* renderMarkdown(model: ReportModel, ctx: RenderContext): Generator<string> {
   const links = new Links(ctx.reportDir)
   const parts = [
-    () => `# ${cell(model.title)}: ${model.passed ? 'passed' : 'failed'}`,
-    () => `SPEC revision \`${model.specRevision}\`, ${model.ledger.sources.length} fragment(s)${model.generatedAt ? `, newest ${model.generatedAt}` : ''}.`,
-    () => superseded(model),
-    () => totals(model),
-    () => gates(model),
-    () => baseline(model),
-    () => debts(model),
+    ...head(model),
     ...byFeature(model.verdicts.clauses).map((g) => () => feature(g.name, g.file, g.clauses, links)),
     () => orphans(model),
   ]
@@ -33,6 +27,63 @@ export function* renderMarkdown(model: ReportModel, ctx: RenderContext): Generat
     first = false
   }
   yield '\n'
+}
+
+/** What comes before the feature tables, in the report and in a cut step summary alike. */
+function head(model: ReportModel): Array<() => string> {
+  return [
+    () => `# ${cell(model.title)}: ${model.passed ? 'passed' : 'failed'}`,
+    () => `SPEC revision \`${model.specRevision}\`, ${model.ledger.sources.length} fragment(s)${model.generatedAt ? `, newest ${model.generatedAt}` : ''}.`,
+    () => superseded(model),
+    () => totals(model),
+    () => gates(model),
+    () => baseline(model),
+    () => debts(model),
+  ]
+}
+
+/** GitHub keeps at most 1 MiB of a step's summary, and drops a larger one whole. */
+export const STEP_SUMMARY_BYTES = 1024 * 1024
+
+/**
+ * The step summary when report.md is over GitHub's limit: the report's head (totals, gates,
+ * baseline, who owes what), then the clauses not accepted, as many as fit, and where the rest is.
+ * Never more than `limit` bytes, so the summary is shown rather than dropped.
+ */
+export function renderStepSummary(model: ReportModel, ctx: RenderContext, limit = STEP_SUMMARY_BYTES): string {
+  const links = new Links(ctx.reportDir)
+  const open = model.verdicts.clauses.filter((cv) => cv.verdict !== 'accepted')
+  const note = (shown: number) =>
+    `\n\n_The job summary holds at most 1 MiB (GitHub's limit): ${shown} of ${open.length} clauses not accepted are listed here. Every feature's table is in report.md, with the HTML report, in \`${cell(ctx.reportDir)}\`._\n`
+  const budget = limit - Buffer.byteLength(note(open.length))
+  let text = fit(head(model).map((part) => part()).filter(Boolean).join('\n\n'), budget)
+  const table = '\n\n## Not accepted\n\n| clause | name | level | verdict | reason | owner | acceptor | evidence |\n|---|---|---|---|---|---|---|---|'
+  let size = Buffer.byteLength(text)
+  if (open.length === 0 || size + Buffer.byteLength(table) > budget) return text + note(0)
+  text += table
+  size += Buffer.byteLength(table)
+  let shown = 0
+  for (const cv of open) {
+    const line = `\n${row(cv, links)}`
+    size += Buffer.byteLength(line)
+    if (size > budget) break
+    text += line
+    shown++
+  }
+  return text + note(shown)
+}
+
+/** The longest run of whole lines of `text` within `bytes`. */
+function fit(text: string, bytes: number): string {
+  if (Buffer.byteLength(text) <= bytes) return text
+  const lines = text.split('\n')
+  let size = 0
+  let n = 0
+  for (; n < lines.length; n++) {
+    size += Buffer.byteLength(lines[n]!) + 1
+    if (size > bytes) break
+  }
+  return lines.slice(0, n).join('\n')
 }
 
 function superseded(model: ReportModel): string {
