@@ -32,7 +32,7 @@ export function mergeLedgers(ledgers: readonly Ledger[]): Ledger {
 
 export function mergeFragments(ledgers: readonly Ledger[]): MergeResult {
   const { live: sources, superseded } = liveSources(ledgers.flatMap((l) => l.sources))
-  const live = new Map(sources.map((s) => [s.id, s]))
+  const live = rankSources(sources)
   const replaced = new Replaced()
   const evidence = latestEvidence(ledgers.flatMap((l) => l.evidence).filter((e) => live.has(e.source)), live, replaced)
   const errors = uniqueBy(ledgers.flatMap((l) => l.errors).filter((e) => live.has(e.source)), (e) => `${e.source}\u0000${e.message}`)
@@ -47,42 +47,65 @@ export function mergeFragments(ledgers: readonly Ledger[]): MergeResult {
   return { ledger, superseded: all.sort((a, b) => compareStrings(a.source.id, b.source.id) || compareStrings(a.by.id, b.by.id)) }
 }
 
+/** A live source and its place among them all, oldest first (compareSources): records' sources compare as integers. */
+interface Ranked {
+  source: LedgerSource
+  rank: number
+  filtered: boolean
+}
+
+function rankSources(sources: readonly LedgerSource[]): Map<string, Ranked> {
+  const oldestFirst = [...sources].sort(compareSources)
+  return new Map(oldestFirst.map((source, rank) => [source.id, { source, rank, filtered: isFiltered(source) }]))
+}
+
 /**
  * The records that count, in compareSlot order: sorted, the records of one test stand next to
  * each other, so no key text and no map is made per record (which were most of merging 60,000
- * records); only a test reported more than once (a retry, a re-run) looks at its sources.
+ * records). A test reported more than once goes through the re-run rules only when one of its
+ * sources is a filtered run or a source repeats; otherwise all its records count as they are.
  */
-function latestEvidence(all: Evidence[], sources: Map<string, LedgerSource>, replaced: Replaced): Evidence[] {
+function latestEvidence(all: Evidence[], sources: Map<string, Ranked>, replaced: Replaced): Evidence[] {
   const sorted = all.sort(compareSlot) // a list made for this call
   const out: Evidence[] = []
   for (let i = 0; i < sorted.length; ) {
     let end = i + 1
     while (end < sorted.length && compareIdentity(sorted[i]!, sorted[end]!) === 0) end++
-    if (end === i + 1) out.push(sorted[i]!)
+    if (!needsRules(sorted, i, end, sources)) for (let j = i; j < end; j++) out.push(sorted[j]!)
     else out.push(...latestOfTest(sorted.slice(i, end), sources, replaced))
     i = end
   }
   return out
 }
 
+/** Whether a test's records (sorted[start..end)) hold a filtered run's record or two of one source. */
+function needsRules(sorted: readonly Evidence[], start: number, end: number, sources: Map<string, Ranked>): boolean {
+  if (end === start + 1) return false
+  for (let j = start; j < end; j++) {
+    const e = sorted[j]!
+    if (sources.get(e.source)!.filtered || (j > start && sorted[j - 1]!.source === e.source)) return true
+  }
+  return false
+}
+
 /**
  * One test's records from several sources, or several from one: the newest per source, then, per
  * label, a filtered run's record replaces those of older sources.
  */
-function latestOfTest(records: readonly Evidence[], sources: Map<string, LedgerSource>, replaced: Replaced): Evidence[] {
+function latestOfTest(records: readonly Evidence[], sources: Map<string, Ranked>, replaced: Replaced): Evidence[] {
   const perSource = newestPerSource(records)
-  const newestFiltered = new Map<string, LedgerSource>()
+  const newestFiltered = new Map<string, Ranked>()
   for (const e of perSource) {
     const s = sources.get(e.source)!
-    const held = newestFiltered.get(s.label)
-    if (isFiltered(s) && (!held || compareSources(s, held) > 0)) newestFiltered.set(s.label, s)
+    const held = newestFiltered.get(s.source.label)
+    if (s.filtered && (!held || s.rank > held.rank)) newestFiltered.set(s.source.label, s)
   }
   if (newestFiltered.size === 0) return perSource
   return perSource.filter((e) => {
     const s = sources.get(e.source)!
-    const by = newestFiltered.get(s.label)
-    if (!by || compareSources(s, by) >= 0) return true
-    replaced.add(s, by)
+    const by = newestFiltered.get(s.source.label)
+    if (!by || s.rank >= by.rank) return true
+    replaced.add(s.source, by.source)
     return false
   })
 }
@@ -98,19 +121,20 @@ function newestPerSource(records: readonly Evidence[]): Evidence[] {
   return out
 }
 
-/** How many records of which source a newer filtered run replaced. */
+/** How many records of which source a newer filtered run replaced, keyed by the (one per id) live source objects. */
 class Replaced {
-  private readonly counts = new Map<string, Superseded & { records: number }>()
+  private readonly counts = new Map<LedgerSource, Map<LedgerSource, Superseded & { records: number }>>()
 
   add(source: LedgerSource, by: LedgerSource): void {
-    const key = `${source.id}\u0000${by.id}`
-    const held = this.counts.get(key)
+    let bySource = this.counts.get(source)
+    if (!bySource) this.counts.set(source, (bySource = new Map()))
+    const held = bySource.get(by)
     if (held) held.records++
-    else this.counts.set(key, { source, by, records: 1 })
+    else bySource.set(by, { source, by, records: 1 })
   }
 
   list(): Superseded[] {
-    return [...this.counts.values()]
+    return [...this.counts.values()].flatMap((bySource) => [...bySource.values()])
   }
 }
 
