@@ -152,7 +152,7 @@ describe('specgate check on a merged run', () => {
     expect(md.split('\n')).toContain(row)
   })
 
-  test('REPORT-006 A saved ledger re-rendered equals the live report', clause('REPORT-006', '1ca9186a5482'), () => {
+  test('REPORT-006 A saved ledger re-rendered equals the live report (nothing superseded)', clause('REPORT-006', '097420f14f08'), () => {
     const again = specgate(['check', 'specgate-report/ledger.json', '--out', 'again', ...FIXED], p.root)
     expect(again.code).toBe(1)
     for (const file of ['report.md', 'report.html', 'junit.xml', 'ledger.json']) {
