@@ -24,10 +24,11 @@ Feature: Reports
 
   @integration @edge @covers:src/report/render-markdown.ts @id:REPORT-011
   Scenario: A report.md over GitHub's 1 MiB summary limit is cut to fit the job summary
-    Given a SPEC whose report.md is larger than 1 MiB
+    Given a SPEC whose report.md is larger than what the step's earlier commands left of 1 MiB in the summary file
     When the user runs specgate check with GITHUB_STEP_SUMMARY set
-    Then the job summary gets at most 1 MiB: totals, gates, who owes what and the clauses not accepted that fit
+    Then the step's summary stays within 1 MiB: check appends totals, gates, who owes what and the clauses not accepted that fit
     And it says how many it lists and that report.md holds every table
+    And when not even that note fits, it appends nothing
 
   @integration @covers:src/report/render-github.ts @id:REPORT-003
   Scenario: GitHub annotations point at the feature-file lines of failing clauses

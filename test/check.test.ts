@@ -127,29 +127,47 @@ describe('specgate check on a merged run', () => {
     expect(fs.readFileSync(summary, 'utf8')).toBe(`earlier step\n${md}`)
   })
 
-  test('REPORT-011 a report.md over GitHub\'s 1 MiB summary limit is cut to fit the job summary', clause('REPORT-011', 'e752798c14e3'), () => {
+  test('REPORT-011 a report.md over GitHub\'s 1 MiB summary limit is cut to fit the job summary', clause('REPORT-011', '06725e509b83'), () => {
     // 2,500 clauses with long names and no evidence: report.md is about 2 MB, every clause uncovered
     const root = scratch('check-big-summary')
     const long = 'a member of a large team sees, in one place, every key the team holds and whether it works '.repeat(3)
     const scenarios = Array.from({ length: 2500 }, (_, i) => `  @id:BIG-${i + 1} @unit\n  Scenario: ${long}(${i + 1})\n    Given a team\n    Then it holds keys\n`)
     writeTree(root, { 'features/big.feature': `@owner:core @acceptor:lead\nFeature: Big\n\n${scenarios.join('\n')}` })
+    // an earlier command of the same step already wrote 300 kB: GitHub's 1 MiB counts it too
     const summary = path.join(root, 'summary.md')
+    const earlier = `${'an earlier command of this step wrote this line\n'.repeat(6250)}`
+    fs.writeFileSync(summary, earlier)
     const r = specgate(['check', ...FIXED], root, { GITHUB_STEP_SUMMARY: summary })
     expect(r.code, r.stderr).toBe(1)
     const md = read(root, 'specgate-report/report.md')
     expect(Buffer.byteLength(md)).toBeGreaterThan(1024 * 1024)
-    const text = fs.readFileSync(summary, 'utf8')
-    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1024 * 1024)
+    const whole = fs.readFileSync(summary, 'utf8')
+    expect(whole.startsWith(earlier)).toBe(true)
+    expect(Buffer.byteLength(whole)).toBeLessThanOrEqual(1024 * 1024)
+    const text = whole.slice(earlier.length)
     expect(text).toContain('**2500 clauses** (2500 cases): 2500 uncovered')
     expect(text).toContain('| no-uncovered | **FAIL** |')
     expect(text).toContain('## Not accepted')
     const listed = text.split('\n').filter((l) => l.startsWith('| BIG-')).length
-    expect(listed).toBeGreaterThan(1000)
+    expect(listed).toBeGreaterThan(500)
     expect(listed).toBeLessThan(2500)
     expect(text).toMatch(new RegExp(`${listed} of 2500 clauses not accepted are listed here\\. Every feature's table is in report\\.md`))
     // each listed row is the report's own row for that clause
     const row = text.split('\n').find((l) => l.startsWith('| BIG-7 |'))!
     expect(md.split('\n')).toContain(row)
+    // a report.md well under 1 MiB is cut too when the step's earlier text leaves less room than it needs
+    const small = read(p.root, 'specgate-report/report.md')
+    const full = path.join(p.root, 'full-summary.md')
+    fs.writeFileSync(full, 'x'.repeat(1024 * 1024 - Buffer.byteLength(small) + 600))
+    expect(specgate(['check', '--out', 'full-summary', ...FIXED], p.root, { GITHUB_STEP_SUMMARY: full }).code).toBe(1)
+    const added = fs.readFileSync(full, 'utf8').replace(/^x+/, '')
+    expect(fs.statSync(full).size).toBeLessThanOrEqual(1024 * 1024)
+    expect(added).toContain('# specgate check: failed')
+    expect(added).toMatch(/_A step's job summary holds at most 1 MiB \(GitHub's limit\): \d+ of 4 clauses not accepted are listed here\./)
+    // and with not even the note's room left, nothing is appended (a summary over 1 MiB is dropped whole)
+    fs.writeFileSync(full, 'x'.repeat(1024 * 1024 - 100))
+    expect(specgate(['check', '--out', 'full-summary', ...FIXED], p.root, { GITHUB_STEP_SUMMARY: full }).code).toBe(1)
+    expect(fs.statSync(full).size).toBe(1024 * 1024 - 100)
   })
 
   test('REPORT-006 A saved ledger re-rendered equals the live report (nothing superseded)', clause('REPORT-006', '097420f14f08'), () => {

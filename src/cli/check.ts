@@ -72,7 +72,7 @@ async function check(patterns: string[], opts: CheckOptions, global: GlobalOptio
   const color = colorFor('stdout')
   const ctx = { color, reportDir: relPosix(root, outDir) || '.' }
   const written = await writeReports(run.model, run.formats, outDir, ctx, root)
-  appendStepSummary(written.markdownFile, () => renderStepSummary(run.model, ctx))
+  appendStepSummary(written.markdownFile, (limit) => renderStepSummary(run.model, ctx, limit))
   const enforce = (opts.gate ?? config.gate ?? 'enforce') === 'enforce'
   const wrote = written.files.map((f) => relPosix(root, f)).join(', ')
   return {
@@ -154,9 +154,15 @@ function today(given: string | undefined): string {
   return given
 }
 
-/** report.md into the job summary; over GitHub's limit (which would drop it whole), its cut form. */
-function appendStepSummary(markdownFile: string | undefined, cut: () => string): void {
+/**
+ * report.md into the job summary. GitHub keeps at most 1 MiB per step, counting what the step's
+ * earlier commands wrote to the same file, and drops a larger summary whole: when report.md does
+ * not fit in what is left, its cut form does.
+ */
+function appendStepSummary(markdownFile: string | undefined, cut: (limit: number) => string): void {
   const file = process.env.GITHUB_STEP_SUMMARY
   if (!file || !markdownFile) return
-  fs.appendFileSync(file, fs.statSync(markdownFile).size <= STEP_SUMMARY_BYTES ? fs.readFileSync(markdownFile) : cut())
+  const left = STEP_SUMMARY_BYTES - (fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0)
+  const text = fs.statSync(markdownFile).size <= left ? fs.readFileSync(markdownFile) : cut(left)
+  if (text.length > 0) fs.appendFileSync(file, text)
 }

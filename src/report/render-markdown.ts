@@ -46,16 +46,18 @@ function head(model: ReportModel): Array<() => string> {
 export const STEP_SUMMARY_BYTES = 1024 * 1024
 
 /**
- * The step summary when report.md is over GitHub's limit: the report's head (totals, gates,
- * baseline, who owes what), then the clauses not accepted, as many as fit, and where the rest is.
- * Never more than `limit` bytes, so the summary is shown rather than dropped.
+ * The step summary when report.md is over what is left of GitHub's limit: the report's head
+ * (totals, gates, baseline, who owes what), then the clauses not accepted, as many as fit, and
+ * where the rest is. Never more than `limit` bytes, so the summary is shown rather than dropped:
+ * empty when not even the note on where the rest is fits.
  */
 export function renderStepSummary(model: ReportModel, ctx: RenderContext, limit = STEP_SUMMARY_BYTES): string {
   const links = new Links(ctx.reportDir)
   const open = model.verdicts.clauses.filter((cv) => cv.verdict !== 'accepted')
   const note = (shown: number) =>
-    `\n\n_The job summary holds at most 1 MiB (GitHub's limit): ${shown} of ${open.length} clauses not accepted are listed here. Every feature's table is in report.md, with the HTML report, in \`${cell(ctx.reportDir)}\`._\n`
+    `\n\n_A step's job summary holds at most 1 MiB (GitHub's limit): ${shown} of ${open.length} clauses not accepted are listed here. Every feature's table is in report.md, with the HTML report, in \`${cell(ctx.reportDir)}\`._\n`
   const budget = limit - Buffer.byteLength(note(open.length))
+  if (budget < 0) return ''
   let text = fit(head(model).map((part) => part()).filter(Boolean).join('\n\n'), budget)
   const table = '\n\n## Not accepted\n\n| clause | name | level | verdict | reason | owner | acceptor | evidence |\n|---|---|---|---|---|---|---|---|'
   let size = Buffer.byteLength(text)
