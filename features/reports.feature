@@ -9,9 +9,9 @@ Feature: Reports
     Then stdout has one row per feature with its counts and the gate results
 
   @integration @covers:src/cli/tty.ts @id:REPORT-010
-  Scenario: Colour follows one rule for every command
-    Given a merged run and a SPEC with a lint finding
-    When the user runs specgate check or specgate lint with FORCE_COLOR set and the output piped
+  Scenario: Colour follows one rule for every command and runner reporter
+    Given a merged run, a SPEC with a lint finding and a Cucumber project
+    When the user runs specgate check, lint or status, or cucumber-js with specgate's formatter, with FORCE_COLOR set and the output piped
     Then the output is coloured
     And piped without FORCE_COLOR, with FORCE_COLOR=0, or with NO_COLOR set, it is not
 

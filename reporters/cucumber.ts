@@ -5,6 +5,7 @@
  */
 import { Formatter, type IFormatterOptions } from '@cucumber/cucumber'
 import type * as messages from '@cucumber/messages'
+import { colorFor } from '../src/cli/tty.js'
 import { InputError } from '../src/diagnostics.js'
 import { runCommit } from '../src/util/run-commit.js'
 import { EnvelopeLog } from './cucumber/envelope-log.js'
@@ -29,7 +30,7 @@ export default class SpecgateFormatter extends Formatter {
       options: this.options,
       ci: Boolean(process.env.CI),
       commit: runCommit(this.cwd, process.env),
-      color: this.stream === process.stdout && process.stdout.isTTY === true,
+      color: colorFor(this.stream),
     }))
     if (this.options.summary) this.log(end.summary)
     await super.finished()

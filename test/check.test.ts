@@ -7,7 +7,8 @@ import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
-import { REPO, scratch, specgate, timedPhases, writeTree } from './helpers/cli.js'
+import { linkSpecgate, REPO, scratch, specgate, timedPhases, writeTree } from './helpers/cli.js'
+import { copyFixture, cucumber } from './fixtures/cucumber-harness/run.js'
 import { fixtureProject, fragment, passed, writeFragment, type FixtureProject } from './helpers/check-fixture.js'
 
 const FIXED = ['--today', '2026-01-15', '--commit', 'c0ffee']
@@ -69,7 +70,7 @@ describe('specgate check on a merged run', () => {
     expect(run.stdout).toMatch(/^pass {2}.*no-stale/m)
   })
 
-  test('REPORT-010 Colour follows one rule for every command', clause('REPORT-010', '6695695b0b5e'), () => {
+  test('REPORT-010 Colour follows one rule for every command and runner reporter', clause('REPORT-010', '8acd53d1b3c8'), () => {
     const lintProject = scratch('colour-lint')
     writeTree(lintProject, { 'features/a.feature': 'Feature: A\n  @unit @e2ee @id:A-001\n  Scenario: a\n    Given a\n' })
     const ESC = /\x1b\[\d+m/
@@ -79,16 +80,23 @@ describe('specgate check on a merged run', () => {
       [{ NO_COLOR: '', FORCE_COLOR: '0' }, false],
       [{ NO_COLOR: '1', FORCE_COLOR: '1' }, false],
     ]
+    // and a runner's reporter: the Cucumber formatter's summary, on one scenario (cucumber-js alone colours nothing here)
+    linkSpecgate()
+    const cukeProject = copyFixture('cucumber-statuses')
     for (const [env, coloured] of cases) {
       const c = specgate(['check', '--out', 'colour', ...FIXED], p.root, env)
       const l = specgate(['lint'], lintProject, env)
-      expect(l.code, l.stderr).toBe(1)
-      expect({ env, check: ESC.test(c.stdout), lint: ESC.test(l.stdout) }).toEqual({ env, check: coloured, lint: coloured })
+      const s = specgate(['status'], p.root, env)
+      const cuke = cucumber(['--tags', '@id:FX-001', '--format', 'specgate/cucumber'], cukeProject, env)
+      expect([l.code, s.code, cuke.code], l.stderr + s.stderr + cuke.stderr).toEqual([1, 1, 0])
+      expect(cuke.stdout).toContain('specgate (cucumber)')
+      const seen = { env, check: ESC.test(c.stdout), lint: ESC.test(l.stdout), status: ESC.test(s.stdout), cucumber: ESC.test(cuke.stdout) }
+      expect(seen).toEqual({ env, check: coloured, lint: coloured, status: coloured, cucumber: coloured })
     }
     // the colour is only around the words: the text is the same
     const forced = specgate(['check', '--out', 'colour', ...FIXED], p.root, { NO_COLOR: '', FORCE_COLOR: '1' })
     expect(forced.stdout.replace(/\x1b\[\d+m/g, '')).toBe(run.stdout.replace(/specgate-report\//g, 'colour/'))
-    fs.rmSync(lintProject, { recursive: true, force: true })
+    for (const dir of [lintProject, cukeProject]) fs.rmSync(dir, { recursive: true, force: true })
   })
 
   test('REPORT-005 ledger.json is the merged ledger, valid against the published schema', clause('REPORT-005', 'b745c70c5c48'), () => {

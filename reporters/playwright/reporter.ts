@@ -5,6 +5,7 @@
  * which ignores onEnd's status, it throws so the process still exits non-zero.
  */
 import type { FullConfig, FullResult, Reporter, Suite, TestError } from '@playwright/test/reporter'
+import { colorFor } from '../../src/cli/tty.js'
 import { runCommit } from '../../src/util/run-commit.js'
 import { projectRoot } from './settings.js'
 import { toEvidence } from './to-evidence.js'
@@ -73,7 +74,7 @@ export class SpecgateReporter implements Reporter {
         partial: this.options.partial,
         gate: this.options.gate,
         ci: Boolean(process.env.CI),
-        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        color: colorFor('stdout'),
         commit: runCommit(root, process.env),
         evidence: (source) => tests.flatMap((t) => toEvidence(t, { source, root }) ?? []),
         errors: this.errors,

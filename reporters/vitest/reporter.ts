@@ -7,6 +7,7 @@
  */
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 import type { SerializedError } from '@vitest/utils'
+import { colorFor } from '../../src/cli/tty.js'
 import { InputError } from '../../src/diagnostics.js'
 import type { LedgerSource } from '../../src/ledger/schema.js'
 import type { SpecgatePluginOptions } from './plugin-options.js'
@@ -114,17 +115,13 @@ export class SpecgateReporter implements Reporter {
       ...unhandledText.map((m) => `Vitest reported an unhandled error: ${m}`),
       ...(reason === 'interrupted' ? ['the Vitest run was interrupted: its evidence is incomplete'] : []),
     ]
-    const end = await this.threadOf(state).finish({ errors, color: colorWanted() })
+    const end = await this.threadOf(state).finish({ errors, color: colorFor('stdout') })
     if (this.options.summary !== false) vitest.logger.log(`\n${end.summary}`)
     if (end.gateFailed && state.gate === 'enforce') {
       vitest.logger.error('specgate: the gate failed (gate: enforce), so the run fails; set gate: \'report\' to only report')
       process.exitCode = 1
     }
   }
-}
-
-function colorWanted(): boolean {
-  return !process.env.NO_COLOR && (Boolean(process.env.FORCE_COLOR) || Boolean(process.stdout.isTTY))
 }
 
 /** One line: a user's mistake names its file; a fault of specgate's own says so and where it was thrown, for the bug report, without the whole stack. */
