@@ -14,8 +14,6 @@ import { LEDGER_SCHEMA_VERSION } from './names.js'
 import { compareStrings, sortedItem } from './sorted-json.js'
 import { compareSources, isFiltered, liveSources, type Superseded } from './supersede.js'
 
-export type { Superseded } from './supersede.js'
-
 export interface MergeResult {
   ledger: Ledger
   /** fragments replaced by newer runs, whole or some of their test results, in source-id order */

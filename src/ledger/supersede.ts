@@ -18,12 +18,12 @@ export interface Superseded {
   records?: number
 }
 
-export interface LiveSources {
+interface LiveSources {
   live: LedgerSource[]
   superseded: Superseded[]
 }
 
-export function isComplete(s: LedgerSource): boolean {
+function isComplete(s: LedgerSource): boolean {
   return !s.partial && !s.shard
 }
 

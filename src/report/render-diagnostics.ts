@@ -4,6 +4,7 @@
  */
 import pc from 'picocolors'
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js'
+import { groupBy } from '../util/group-by.js'
 
 export const DIAGNOSTIC_FORMATS = ['pretty', 'json', 'github'] as const
 export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number]
@@ -18,7 +19,7 @@ export interface PrettyOptions {
 export function renderPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions = {}): string {
   const c = pc.createColors(options.color ?? false)
   const out: string[] = []
-  for (const [file, group] of groupByFile(diagnostics)) {
+  for (const [file, group] of groupBy([...diagnostics].sort(compareDiagnostics), (d) => d.file)) {
     out.push(c.underline(file))
     const lines = options.source?.(file)?.split(/\r?\n/)
     for (const d of group) out.push(...renderOne(d, lines, c))
@@ -49,12 +50,6 @@ function visibleColumn(text: string, column: number): number {
   let width = 0
   for (const ch of text.slice(0, column)) width += ch === '\t' ? 2 : 1
   return width
-}
-
-function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
-  const groups = new Map<string, Diagnostic[]>()
-  for (const d of [...diagnostics].sort(compareDiagnostics)) groups.set(d.file, [...(groups.get(d.file) ?? []), d])
-  return groups
 }
 
 /** One JSON document: the caller's counts first, then the findings with a fixed key order. */

@@ -42,6 +42,9 @@ function head(model: ReportModel): Array<() => string> {
   ]
 }
 
+/** The head of every table of clauses (row() writes their rows): a feature's, and the cut step summary's. */
+const CLAUSE_TABLE_HEAD = '| clause | name | level | verdict | reason | owner | acceptor | evidence |\n|---|---|---|---|---|---|---|---|'
+
 /** GitHub keeps at most 1 MiB of a step's summary, and drops a larger one whole. */
 export const STEP_SUMMARY_BYTES = 1024 * 1024
 
@@ -59,7 +62,7 @@ export function renderStepSummary(model: ReportModel, ctx: RenderContext, limit 
   const budget = limit - Buffer.byteLength(note(open.length))
   if (budget < 0) return ''
   let text = fit(head(model).map((part) => part()).filter(Boolean).join('\n\n'), budget)
-  const table = '\n\n## Not accepted\n\n| clause | name | level | verdict | reason | owner | acceptor | evidence |\n|---|---|---|---|---|---|---|---|'
+  const table = `\n\n## Not accepted\n\n${CLAUSE_TABLE_HEAD}`
   let size = Buffer.byteLength(text)
   if (open.length === 0 || size + Buffer.byteLength(table) > budget) return text + note(0)
   text += table
@@ -128,7 +131,7 @@ function debts(model: ReportModel): string {
 }
 
 function feature(name: string, file: string, clauses: readonly ClauseVerdict[], links: Links): string {
-  const head = `## ${cell(name)}\n\n\`${cell(file)}\`\n\n| clause | name | level | verdict | reason | owner | acceptor | evidence |\n|---|---|---|---|---|---|---|---|`
+  const head = `## ${cell(name)}\n\n\`${cell(file)}\`\n\n${CLAUSE_TABLE_HEAD}`
   return [head, ...clauses.map((cv) => row(cv, links))].join('\n')
 }
 

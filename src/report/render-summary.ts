@@ -7,6 +7,7 @@ import type { Verdict } from '../config/schema.js'
 import type { GateResult } from '../ledger/gates.js'
 import type { ClauseVerdict, Verdicts } from '../ledger/verdict.js'
 import { VERDICT_ORDER } from '../ledger/verdict.js'
+import { byFeature } from './group.js'
 
 export interface SummaryOptions {
   /** heading, e.g. `specgate (vitest)` */
@@ -31,9 +32,9 @@ export function renderSummary(verdicts: Verdicts, gates: readonly GateResult[] |
   const lines = [c.bold(o.title)]
   if (o.note) lines.push(c.dim(o.note))
   if (verdicts.rejection) lines.push(c.red(c.bold(verdicts.rejection)))
-  for (const [feature, clauses] of byFeature(verdicts.clauses)) {
-    lines.push('', `${feature}`)
-    for (const cv of clauses) lines.push(...clauseLines(cv, color))
+  for (const g of byFeature(verdicts.clauses)) {
+    lines.push('', `${g.name} (${g.file})`)
+    for (const cv of g.clauses) lines.push(...clauseLines(cv, color))
   }
   for (const o of verdicts.orphans) lines.push('', c.red(`orphan: ${o.evidence.test.file} "${o.evidence.test.title}" ${o.reason}`))
   lines.push('', totalsLine(verdicts, color))
@@ -45,15 +46,6 @@ function clauseLines(cv: ClauseVerdict, color: boolean): string[] {
   const paint = verdictColor(cv.verdict, color)
   const head = `  ${paint(cv.verdict.padEnd(11))} ${cv.clause.id ?? cv.clause.key}  ${cv.clause.name}`
   return cv.reason ? [head, `      ${cv.reason}`] : [head]
-}
-
-function byFeature(clauses: readonly ClauseVerdict[]): Map<string, ClauseVerdict[]> {
-  const map = new Map<string, ClauseVerdict[]>()
-  for (const cv of clauses) {
-    const key = `${cv.clause.feature.name} (${cv.clause.file})`
-    map.set(key, [...(map.get(key) ?? []), cv])
-  }
-  return map
 }
 
 export function countVerdicts(clauses: readonly ClauseVerdict[]): Map<Verdict, number> {
