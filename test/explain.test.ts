@@ -82,7 +82,7 @@ describe('specgate explain', () => {
   test('CHECK-015 Explain an unknown clause id', clause('CHECK-015', '344e499e8ce0'), () => {
     expect(specgate(['explain', 'KEYS-02'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: the SPEC has no clause KEYS-02; did you mean KEYS-002?\n' })
     expect(specgate(['explain', 'keys-002'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: the SPEC has no clause keys-002; did you mean KEYS-002?\n' })
-    // a far-off id gets no suggestion: the nearest ids (BILL-001, KEYS-001) are six edits from NOPE-9
+    // a far-off id gets no suggestion: every id (BILL-001, KEYS-001, ...) is seven edits from NOPE-9
     expect(specgate(['explain', 'NOPE-9'], p.root)).toMatchObject({ code: 2, stderr: 'specgate: the SPEC has no clause NOPE-9\n' })
   })
 

@@ -1,4 +1,4 @@
-/** What a re-run replaced, in words: the console and report.md name every fragment superseded. */
+/** What a re-run replaced, in words: report.md names every fragment superseded, the console the first 20. */
 import type { LedgerSource } from '../ledger/schema.js'
 import type { Superseded } from '../ledger/supersede.js'
 
