@@ -81,8 +81,8 @@ Feature: Test skeletons generated from the SPEC
     Then no runner's test discovery finds a file it wrote: they wait in a staging folder under node_modules
     When the user runs "specgate generate" again
     Then the test files are byte for byte those of a run never killed, in folders with the umask's permissions
-    And the staging folder of the killed run is gone, while one of a run still going is left alone
-    And a folder that appeared while generate ran gets its files without losing one already there
+    And the staging folders of dead runs are gone wherever they were left, also beside folders that exist by now, while one of a run still going is left alone
+    And a folder that appeared while generate ran gets its files without losing one already there, and the next run removes the skeleton kept aside
 
   @id:GEN-012 @integration @error
   Scenario: A skeleton that cannot be written does not cost the others

@@ -2,12 +2,12 @@
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { glob } from 'tinyglobby'
 import { describe, expect, it } from 'vitest'
 import { configDefaults } from 'vitest/config'
 import { clause } from 'specgate/vitest'
 import { CLI, REPO, scratch, specgate, timedPhases, writeTree } from './helpers/cli.js'
-import type { InputError } from '../src/diagnostics.js'
 import { copyGenFixture, listFiles, read, tool } from './helpers/generate-fixture.js'
 
 const LONG = 'x'.repeat(200)
@@ -369,7 +369,7 @@ describe('specgate generate, killed half way', () => {
     writeTree(dir, files)
   }
 
-  it('GEN-011 a killed run leaves no file any runner finds, and the next run clears it and writes what an unkilled run writes', clause('GEN-011', '7f33871caf70'), async () => {
+  it('GEN-011 a killed run leaves no file any runner finds, and the next run clears it and writes what an unkilled run writes', clause('GEN-011', 'efd0ac3ae585'), async () => {
     const killed = scratch('gen-killed')
     const whole = scratch('gen-whole')
     corpus(killed)
@@ -412,7 +412,7 @@ describe('specgate generate, killed half way', () => {
     }
   })
 
-  it('GEN-011 a run removes the staging folders of dead runs and leaves those of live ones alone', clause('GEN-011', '7f33871caf70'), () => {
+  it('GEN-011 a run removes the staging folders of dead runs and leaves those of live ones alone', clause('GEN-011', 'efd0ac3ae585'), () => {
     const dir = copyGenFixture('gen-keys')
     const dead = spawnSync(process.execPath, ['-e', '']).pid!
     const stage = (pid: number): string => `.specgate-stage-${pid}-AbC123/node_modules/test/spec/x.test.ts`
@@ -422,24 +422,51 @@ describe('specgate generate, killed half way', () => {
     expect(read(dir, stage(process.pid))).toBe('a run still writing')
   })
 
-  it('GEN-011 a folder that appears while generate writes gets the staged files, and a file already there is never replaced', clause('GEN-011', '7f33871caf70'), async () => {
-    const { PlanWriter } = (await import(path.join(REPO, 'dist/src/generate/write-plan.js'))) as typeof import('../src/generate/write-plan.js')
+  it('GEN-011 the next run removes a dead run\'s staging folders wherever one could have been made, also beside folders that exist by now', clause('GEN-011', 'efd0ac3ae585'), () => {
+    const dir = copyGenFixture('gen-keys')
+    // the skeletons' folders exist: this run makes no staging folder, so it sweeps none on the way
+    writeTree(dir, { 'test/spec/team/notes.md': 'mine', 'e2e/spec/team/notes.md': 'mine' })
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!
+    const stage = (under: string, pid: number): string => `${under}.specgate-stage-${pid}-AbC123/node_modules/x/y.test.ts`
+    const left = ['', 'test/', 'test/spec/', 'e2e/', 'e2e/spec/'].map((under) => stage(under, dead))
+    const live = stage('test/spec/', process.pid)
+    writeTree(dir, { ...Object.fromEntries(left.map((f) => [f, 'half a fi'])), [live]: 'a run still writing' })
+    expect(specgate(['generate'], dir).stdout).toContain('wrote 5 skeletons in 2 files')
+    expect(listFiles(dir).filter((f) => f.includes('.specgate-stage-'))).toEqual([live])
+  })
+
+  it('GEN-011 a folder that appears while generate writes gets the staged files, a file already there is never replaced, and the next run removes the skeleton kept aside', clause('GEN-011', 'efd0ac3ae585'), () => {
     const dir = scratch('gen-appeared')
-    const create = (file: string, text: string) => ({ path: file, runner: 'vitest' as const, mode: 'create' as const, text, keys: [] })
-    const writer = new PlanWriter(dir)
-    writer.write(create('test/spec/a/one.test.ts', 'one'))
-    writer.write(create('test/spec/b/two.test.ts', 'two'))
-    // someone (another tool, a user) makes part of the tree meanwhile
-    writeTree(dir, { 'test/spec/a/mine.ts': 'mine', 'test/spec/b/two.test.ts': 'theirs' })
-    writer.write(create('test/spec/c/three.test.ts', 'three'))
-    const error = (await writer.finish().then(() => undefined, (e: unknown) => e)) as InputError | undefined
+    // the writer in a process of its own that ends, as generate's does: what it keeps aside is a dead run's
+    const writePlan = pathToFileURL(path.join(REPO, 'dist/src/generate/write-plan.js')).href
+    const script = `
+      import fs from 'node:fs'
+      import { PlanWriter } from '${writePlan}'
+      const create = (file, text) => ({ path: file, runner: 'vitest', mode: 'create', text, keys: [] })
+      const writer = new PlanWriter(process.cwd())
+      writer.write(create('test/spec/a/one.test.ts', 'one'))
+      writer.write(create('test/spec/b/two.test.ts', 'two'))
+      // someone (another tool, a user) makes part of the tree meanwhile
+      for (const d of ['test/spec/a', 'test/spec/b']) fs.mkdirSync(d, { recursive: true })
+      fs.writeFileSync('test/spec/a/mine.ts', 'mine')
+      fs.writeFileSync('test/spec/b/two.test.ts', 'theirs')
+      writer.write(create('test/spec/c/three.test.ts', 'three'))
+      await writer.finish().then(() => console.log('no error'), (e) => console.log(e.oneLine()))
+    `
+    // a file, not `-e`: the writer's worker thread would inherit `--input-type`, which only `-e` takes
+    fs.writeFileSync(path.join(dir, 'writer.mjs'), script)
+    const run = spawnSync(process.execPath, ['writer.mjs'], { cwd: dir, encoding: 'utf8' })
     const left = staging(dir)
     expect(left).toHaveLength(1)
-    expect(error?.oneLine()).toBe(`test/spec/b/two.test.ts: not replaced: this file appeared while generate ran; its skeleton is kept in ${left[0]}/node_modules/test/spec/b/two.test.ts until the next run`)
+    expect(run.stdout, run.stderr).toBe(`test/spec/b/two.test.ts: not replaced: this file appeared while generate ran; its skeleton is kept in ${left[0]}/node_modules/test/spec/b/two.test.ts until the next run\n`)
     expect(read(dir, 'test/spec/a/one.test.ts')).toBe('one')
     expect(read(dir, 'test/spec/a/mine.ts')).toBe('mine')
     expect(read(dir, 'test/spec/b/two.test.ts')).toBe('theirs')
     expect(read(dir, 'test/spec/c/three.test.ts')).toBe('three')
     expect(listFiles(dir, left[0])).toEqual([`${left[0]}/node_modules/test/spec/b/two.test.ts`])
+    // the next run only appends to the file that appeared (it makes no staging folder of its own), and removes the kept one
+    writeTree(dir, { 'features/b/two.feature': 'Feature: two\n  @id:TWO-1 @unit\n  Scenario: s\n    Then it runs\n' })
+    expect(specgate(['generate'], dir).stdout).toContain('appended to test/spec/b/two.test.ts (1 skeleton: TWO-1)')
+    expect(staging(dir)).toEqual([])
   })
 })

@@ -13,6 +13,7 @@ import { type ChunksResult, type GeneratedFile, generateChunks, sourcesOf } from
 import { fingerprintOf, readUpToDate, stampFiles, type Stamps, writeUpToDate } from './up-to-date.js'
 import { assertAllInside } from './write-plan.js'
 import { findProjectFiles, type FoundFiles, splitter, walkProject } from './find-files.js'
+import { removeDeadStages } from '../util/staging.js'
 import { phaseDone } from '../util/timings.js'
 
 export type { GeneratedFile } from './generate-chunks.js'
@@ -64,9 +65,11 @@ async function run(options: GenerateOptions, found?: FoundFiles): Promise<{ resu
   const rel = files.map((abs) => relPosix(root, abs))
   const targets = rel.map((f) => targetsOf(f, config))
   assertAllInside(root, targets.flat(), generateDirs(config))
+  const dryRun = options.dryRun ?? false
+  // once, before the first write: the stages a killed run or a kept skeleton left beside any of these files
+  if (!dryRun) removeDeadStages(root, targets.flat())
   const chunks = chunkFeatures(targets.map((t) => t[0]!), CHUNK_FILES)
   phaseDone('tests scanned, target paths checked')
-  const dryRun = options.dryRun ?? false
   const done = await generateChunks({ root, config, covered, dryRun, chunks: sourcesOf(sources, chunks) })
   return { result: merge(done, dryRun, files.length), stamps: done.stamps }
 }

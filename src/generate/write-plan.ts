@@ -33,7 +33,8 @@ export function assertAllInside(root: string, files: readonly string[], dirs: re
  * exist yet (on a first run, the whole generate folder) is built in a staging folder beside its
  * top-most missing ancestor and renamed into place once, at finish(): one rename per tree instead
  * of one per file. The staging folder sits under a `node_modules` folder (see staging.ts), so a
- * run killed half way leaves no file any runner's test discovery finds, and the next run removes it.
+ * run killed half way leaves no file any runner's test discovery finds; the next run over the same
+ * features removes it before it writes (removeDeadStages, called by generate), wherever it is.
  * Not write-file-atomic for new files: for a file that does not exist yet its realpath, stat, and
  * per-file exit handler are pure cost (they were most of a 60,000-skeleton run), and fsync buys
  * durability against power loss, not atomicity against a killed run.
