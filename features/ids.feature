@@ -30,6 +30,7 @@ Feature: specgate ids
     Given a prefix whose clauses use numbers 1 and 7, and a test that names number 9
     When the user runs specgate ids --write
     Then the new clauses get numbers 10 and 11
+    And a test counts wherever status finds it, a skeleton in a generate folder outside the test globs too
 
   @integration @id:IDS-005
   Scenario: The prefix comes from the config, the file's ids, the folder or the file name

@@ -78,7 +78,7 @@ describe('specgate ids', () => {
     expect(specgate(['ids'], dir).stdout).toContain('@id:AUTH-042  Scenario: A wrong password is refused')
   })
 
-  it('IDS-004 numbers 1 and 7 in the SPEC and 9 named by a test: the new clauses get 10 and 11', clause('IDS-004', 'cc9f3cf17e9c'), () => {
+  it('IDS-004 numbers 1 and 7 in the SPEC and 9 named by a test: the new clauses get 10 and 11', clause('IDS-004', '8f2b531fdee0'), () => {
     const dir = scratch('ids-numbers')
     dirs.push(dir)
     const scenario = (tag: string, name: string): string => `  ${tag}\n  Scenario: ${name}\n    When it runs\n    Then it passes\n\n`
@@ -97,7 +97,7 @@ describe('specgate ids', () => {
     expect(text).toContain('  @unit @error @id:WIDGET-011\n  Scenario: new two\n')
   })
 
-  it('IDS-004 an id a test names through clause imported under another name is taken too', clause('IDS-004', 'cc9f3cf17e9c'), () => {
+  it('IDS-004 an id a test names through clause imported under another name is taken too', clause('IDS-004', '8f2b531fdee0'), () => {
     const dir = scratch('ids-aliased')
     dirs.push(dir)
     // (\' keeps specgate's own status scan from reading the test written here as one of this repo's)
@@ -106,6 +106,19 @@ describe('specgate ids', () => {
       'test/old.test.ts': "import { clause as link } from 'specgate/vitest'\ntest('gone', link(\'WIDGET-004\', 'aaaaaaaaaaaa'), () => {})\n",
     })
     expect(specgate(['ids'], dir).stdout).toContain('@id:WIDGET-005  Scenario: new')
+  })
+
+  it('IDS-004 a skeleton in the generate folder counts even outside the configured test globs, as it does for status', clause('IDS-004', '8f2b531fdee0'), () => {
+    const dir = scratch('ids-generate-folder')
+    dirs.push(dir)
+    writeTree(dir, {
+      'specgate.config.json': JSON.stringify({ tests: ['test/unit/**/*.test.ts'] }),
+      'features/widgets.feature': '@owner:core @acceptor:lead\nFeature: Widgets\n\n  @unit @id:WIDGET-001\n  Scenario: first\n    Then it passes\n\n  @unit\n  Scenario: new\n    Then it runs\n',
+      // generate's folder (test/spec), which `tests` leaves out: status and generate still read it (\" keeps this repo's own scan off it)
+      'test/spec/widgets.test.ts': "test('gone', clause(\"WIDGET-009\", 'aaaaaaaaaaaa', { skeleton: true }), () => {})\n",
+    })
+    expect(specgate(['status'], dir).stdout).toContain('WIDGET-009')
+    expect(specgate(['ids'], dir).stdout).toContain('@id:WIDGET-010  Scenario: new')
   })
 
   it('IDS-005 --write takes each file\'s prefix from the config glob, else its ids, else its folder, else its file name', clause('IDS-005', '5bdde53c5393'), () => {

@@ -22,7 +22,7 @@ export const registerIds: RegisterCommand = (program, done) => {
     .action(async (paths: string[], opts: IdsOptions, cmd: Command) => {
       const project = await openProject(cmd.optsWithGlobals<GlobalOptions>())
       const spec = await openSpec(project, paths)
-      const plan = planIds(spec, project.config, await idsNamedByTests(project.root, project.config.tests))
+      const plan = planIds(spec, project.config, await idsNamedByTests(project.root, project.config, project.configFile))
       const { written, refused } = opts.write ? writeIds(spec, plan) : { written: [], refused: [] }
       const problems = [...plan.skipped, ...refused]
       const listed = opts.write ? written : plan.assignments

@@ -2,13 +2,15 @@
  * The clause ids the project's tests name (`clause('AUTH-012', ...)`, under whatever name the test
  * imports `clause`). A clause may be gone from the SPEC while a test still names its id; handing
  * that number to a new clause would make the old test look like evidence for it, so ids --write
- * counts these as taken. Read by the status scanner, so both agree on what names a clause.
+ * counts these as taken. The tests are found and read as status and generate find and read them
+ * (the configured globs and the generate folders, scan-tests.ts): all three see the same tests.
  */
-import { readFileSync } from 'node:fs'
-import { glob } from 'tinyglobby'
-import { scanSource } from '../status/scan-source.js'
+import type { SpecgateConfig } from '../config/schema.js'
+import { testGlobs, withCheckedFolders } from '../generate/generate.js'
+import { findTestFiles, scanTestFiles } from '../status/scan-tests.js'
 
-export async function idsNamedByTests(root: string, patterns: readonly string[]): Promise<string[]> {
-  const files = await glob([...patterns], { cwd: root, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/dist/**', '**/.git/**'] })
-  return files.flatMap((file) => scanSource(file, readFileSync(file, 'utf8')).claims.map((c) => c.id))
+export async function idsNamedByTests(root: string, config: SpecgateConfig, configFile?: string): Promise<string[]> {
+  const globs = testGlobs(withCheckedFolders(root, config, configFile))
+  const { files } = scanTestFiles(root, await findTestFiles(root, globs), { sources: false })
+  return files.flatMap((f) => f.claims.map((c) => c.id))
 }
