@@ -6,8 +6,8 @@
  * `import { clause as clause_sg } from 'specgate/...'` that reader finds: status sees every call
  * generate writes.
  */
-import { importedNames } from '../status/imported-names.js'
-import { DEFAULT_NAMES, type HelperNames, MODULES } from './render-skeleton.js'
+import { escapeName, importedNames, SPECGATE_MODULES } from '../status/imported-names.js'
+import { DEFAULT_NAMES, type HelperNames } from './render-skeleton.js'
 import type { StepHelper } from './step-calls.js'
 import type { SkeletonRunner } from './test-file-path.js'
 
@@ -19,7 +19,7 @@ export interface AppendNames {
 
 /** Where each helper may come from: its own module, or (for describe/test) the runner's. */
 function sources(runner: SkeletonRunner): Record<string, string[]> {
-  const own = MODULES[runner]
+  const own = SPECGATE_MODULES[runner]
   const base = runner === 'vitest' ? 'vitest' : own
   return {
     describe: runner === 'vitest' ? [base, own] : [own],
@@ -56,7 +56,7 @@ function namesFrom(runner: SkeletonRunner, local: Map<string, string>): HelperNa
 
 /** `name` if the file never says it, else `name_sg`, `name_sg2`, ... */
 function freeName(text: string, name: string): string {
-  const used = (n: string): boolean => new RegExp(`(?<![\\w$])${n.replace(/\$/g, '\\$')}(?![\\w$])`).test(text)
+  const used = (n: string): boolean => new RegExp(`(?<![\\w$])${escapeName(n)}(?![\\w$])`).test(text)
   if (!used(name)) return name
   for (let i = 1; ; i++) {
     const candidate = i === 1 ? `${name}_sg` : `${name}_sg${i}`

@@ -3,6 +3,7 @@
  * block appended to an existing one. The shape is the runtime contract's (clause(), step helpers).
  */
 import type { Case, Clause } from '../spec/model.js'
+import { SPECGATE_MODULES } from '../status/imported-names.js'
 import { objectKey, quote } from './js-literal.js'
 import { addStepHelpers, stepCalls, type StepCall, type StepHelper, substitute } from './step-calls.js'
 import type { SkeletonRunner } from './test-file-path.js'
@@ -21,8 +22,6 @@ export interface HelperNames {
   steps: Record<StepHelper, string>
 }
 
-export const MODULES: Record<SkeletonRunner, string> = { vitest: 'specgate/vitest', playwright: 'specgate/playwright' }
-
 export const DEFAULT_NAMES: Record<SkeletonRunner, HelperNames> = {
   vitest: { describe: 'describe', test: 'test', clause: 'clause', steps: { Given: 'Given', When: 'When', Then: 'Then', And: 'And', But: 'But' } },
   playwright: { describe: 'test.describe', test: 'test', clause: 'clause', steps: { Given: 'Given', When: 'When', Then: 'Then', And: 'And', But: 'But' } },
@@ -34,8 +33,8 @@ export const SKELETON_COMMENT = '// specgate skeleton: fill in the steps, then d
 export function renderFile(runner: SkeletonRunner, cases: readonly SkeletonCase[]): string {
   const helpers = usedHelpers(cases)
   const head = runner === 'vitest'
-    ? [`import { describe, test } from 'vitest'`, `import { ${['clause', ...helpers].join(', ')} } from '${MODULES.vitest}'`]
-    : [`import { ${['test', 'clause', ...helpers].join(', ')} } from '${MODULES.playwright}'`]
+    ? [`import { describe, test } from 'vitest'`, `import { ${['clause', ...helpers].join(', ')} } from '${SPECGATE_MODULES.vitest}'`]
+    : [`import { ${['test', 'clause', ...helpers].join(', ')} } from '${SPECGATE_MODULES.playwright}'`]
   return `${head.join('\n')}\n\n${renderFeatureBlock(cases, DEFAULT_NAMES[runner])}`
 }
 

@@ -7,8 +7,8 @@
 /** `module#exported` -> the local names the file binds it to, in order. */
 export type ImportedNames = Map<string, string[]>
 
-/** The modules specgate's helpers (`clause`, the steps) come from. */
-export const SPECGATE_MODULES = ['specgate/vitest', 'specgate/playwright'] as const
+/** The modules specgate's helpers (`clause`, the steps) come from: the ones the scanner reads, and generate writes imports of. */
+export const SPECGATE_MODULES: Readonly<Record<'vitest' | 'playwright', string>> = { vitest: 'specgate/vitest', playwright: 'specgate/playwright' }
 
 /** `import { a, b as c } from 'm'` and `import d, { a } from 'm'`; not `import type { ... }`. */
 const ES_IMPORT = /\bimport\s+(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*(['"])([^'"\n]+)\2/g
@@ -36,7 +36,7 @@ function addNames(out: ImportedNames, module: string, list: string, alias: RegEx
 
 /** The local names of a specgate helper this file imports from any specgate module. */
 export function specgateLocals(imported: ImportedNames, helper: string): string[] {
-  return SPECGATE_MODULES.flatMap((m) => imported.get(`${m}#${helper}`) ?? [])
+  return Object.values(SPECGATE_MODULES).flatMap((m) => imported.get(`${m}#${helper}`) ?? [])
 }
 
 export function escapeName(name: string): string {

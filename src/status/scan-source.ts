@@ -6,6 +6,7 @@
  */
 import { escapeName, importedNames, specgateLocals } from './imported-names.js'
 import { stepLiteral, type StepLiteral } from './step-literal.js'
+import { STRING, unescape } from './string-literal.js'
 
 export type TestRunner = 'vitest' | 'playwright'
 
@@ -36,8 +37,6 @@ export interface TestFileScan {
   runner?: TestRunner
   claims: Claim[]
 }
-
-const STRING = String.raw`'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|\x60((?:[^\x60\\$]|\\.)*)\x60`
 
 /** The helpers a test calls, by the names specgate exports them under. */
 const STEP_HELPERS = ['Given', 'When', 'Then', 'And', 'But'] as const
@@ -147,7 +146,7 @@ const STEP_OPTIONS_LIMIT = 200_000
 
 function claimStep(text: string, body: string, end: number): ClaimStep {
   const options = optionsAfter(text, end, STEP_OPTIONS_LIMIT)
-  return options ? { text: body, ...stepLiteral(options, unescape) } : { text: body }
+  return options ? { text: body, ...stepLiteral(options) } : { text: body }
 }
 
 function lastBefore(sorted: number[], at: number): number {
@@ -165,18 +164,6 @@ export function runnerOf(text: string): TestRunner | undefined {
   const vitest = /from\s*['"]specgate\/vitest['"]/.test(text)
   const playwright = /from\s*['"]specgate\/playwright['"]/.test(text)
   return vitest === playwright ? undefined : vitest ? 'vitest' : 'playwright'
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', 0: '\0' }
-
-/** The value of a string literal's body (the escapes the generator writes, and the common others). */
-export function unescape(body: string): string {
-  return body.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)/g, (_, e: string) => {
-    if (e.startsWith('u{')) return String.fromCodePoint(parseInt(e.slice(2, -1), 16))
-    if (e.length > 1 && (e[0] === 'u' || e[0] === 'x')) return String.fromCharCode(parseInt(e.slice(1), 16))
-    if (e === '\n' || e === '\r\n') return ''
-    return SIMPLE_ESCAPES[e] ?? e
-  })
 }
 
 function lineStarts(text: string): number[] {

@@ -4,32 +4,31 @@
  * A value that is not a literal (a variable, a template with `${}`) is not read: the test does not
  * say what it is. Pure.
  */
+import { STRING, unescape } from './string-literal.js'
 
 export interface StepLiteral {
   docString?: string
   dataTable?: string[][]
 }
 
-export type Unescape = (body: string) => string
-
 /** A string literal at `at` (sticky): groups 1-3, one per quote kind. */
-const STRING_AT = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\$]|\\.)*)`/y
+const STRING_AT = new RegExp(STRING, 'y')
 const KEY_AT = /([\w$]+)\s*:\s*/y
 const SPACE_AT = /\s*/y
 
 /** `options` is the text of an object literal, `{` to `}`. */
-export function stepLiteral(options: string, unescape: Unescape): StepLiteral {
+export function stepLiteral(options: string): StepLiteral {
   const out: StepLiteral = {}
   const r = { at: 1 }
   for (;;) {
     skipSpace(options, r)
     const key = stickyMatch(KEY_AT, options, r)?.[1]
     if (key === 'docString') {
-      const value = stringAt(options, r, unescape)
+      const value = stringAt(options, r)
       if (value === undefined) return out
       out.docString = value
     } else if (key === 'dataTable') {
-      const table = tableAt(options, r, unescape)
+      const table = tableAt(options, r)
       if (table === undefined) return out
       out.dataTable = table
     } else return out // `}`, or a key whose value cannot be skipped without parsing it
@@ -40,8 +39,8 @@ export function stepLiteral(options: string, unescape: Unescape): StepLiteral {
 }
 
 /** `[['a', 'b'], ['c', 'd']]`; undefined when it is anything else. */
-function tableAt(text: string, r: { at: number }, unescape: Unescape): string[][] | undefined {
-  return listAt(text, r, () => listAt(text, r, () => stringAt(text, r, unescape)))
+function tableAt(text: string, r: { at: number }): string[][] | undefined {
+  return listAt(text, r, () => listAt(text, r, () => stringAt(text, r)))
 }
 
 /** `[item, item, ...]` (a trailing comma allowed); undefined as soon as an item is not one. */
@@ -65,7 +64,7 @@ function listAt<T>(text: string, r: { at: number }, item: () => T | undefined): 
   }
 }
 
-function stringAt(text: string, r: { at: number }, unescape: Unescape): string | undefined {
+function stringAt(text: string, r: { at: number }): string | undefined {
   skipSpace(text, r)
   const m = stickyMatch(STRING_AT, text, r)
   const body = m?.[1] ?? m?.[2] ?? m?.[3]
