@@ -155,8 +155,8 @@ export async function generateCached(options: Omit<GenerateOptions, 'paths'>): P
   phaseDone('files found and stamped')
   // a file that appears after the stamps were taken is read but not stamped: the next run redoes the work
   const { result, stamps: written } = await run({ ...options, config }, found)
-  const complete = result.errors.length === 0 && (result.written || result.writes.length === 0)
-  if (!complete || options.dryRun) return { ...result, fast: false }
+  // saved only after a run that wrote all it planned (a write that fails throws before this)
+  if (result.errors.length > 0 || options.dryRun) return { ...result, fast: false }
   for (const [f, stamp] of written) stamps.set(f, stamp)
   const warning = writeUpToDate(root, { fingerprint: fingerprintOf(config, stamps), skipped: result.skipped, features: result.features })
   return { ...result, fast: false, ...(warning && { warning }) }

@@ -92,8 +92,7 @@ function cutToBytes(text: string, max: number): string {
   let bytes = 0
   let end = 0
   for (const ch of text) {
-    const cp = ch.codePointAt(0)!
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
+    bytes += Buffer.byteLength(ch)
     if (bytes > max) break
     end += ch.length
   }

@@ -10,8 +10,6 @@ import type { Claim, TestFileScan, TestRunner } from './scan-source.js'
 import { stepDiff, type StepDiff } from './step-diff.js'
 import { groupBy } from '../util/group-by.js'
 
-export type { StepDiff } from './step-diff.js'
-
 export interface UncoveredCase {
   clause: Clause
   /** `KEYS-001`, or `KEYS-004[3]` when only some rows of an Outline have a test */
