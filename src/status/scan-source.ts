@@ -108,11 +108,14 @@ function claimOf(file: string, text: string, m: RegExpExecArray, lines: number[]
 
 const OPTIONS_OPEN = /\s*,\s*\{/y
 
+/** How far a clause's options object is followed: `skeleton`, `row` and the tags fit many times over. */
+const CLAUSE_OPTIONS_LIMIT = 5000
+
 /**
- * The text of `, { ... }` right after `from` (a clause's hash, a step's text), up to its closing
- * brace (strings skipped), within `limit` characters.
+ * The text of `, { ... }` right after a clause's hash, up to its closing brace (strings skipped).
+ * (A step's options are read in place instead, see stepLiteral.)
  */
-function optionsAfter(text: string, from: number, limit = 5000): string {
+function optionsAfter(text: string, from: number, limit = CLAUSE_OPTIONS_LIMIT): string {
   OPTIONS_OPEN.lastIndex = from
   if (!OPTIONS_OPEN.test(text)) return ''
   let depth = 0
@@ -141,12 +144,8 @@ function attachSteps(text: string, claims: Claim[], pattern: RegExp): void {
   }
 }
 
-/** A DocString may be long: its options object is followed further than a clause's. */
-const STEP_OPTIONS_LIMIT = 200_000
-
 function claimStep(text: string, body: string, end: number): ClaimStep {
-  const options = optionsAfter(text, end, STEP_OPTIONS_LIMIT)
-  return options ? { text: body, ...stepLiteral(options) } : { text: body }
+  return { text: body, ...stepLiteral(text, end) }
 }
 
 function lastBefore(sorted: number[], at: number): number {

@@ -1,8 +1,8 @@
 /**
  * The DocString and DataTable a step call passes as literals (`{ docString: '...', dataTable:
- * [['a', 'b']] }`, as generated skeletons write them), read from the text of that options object.
- * A value that is not a literal (a variable, a template with `${}`) is not read: the test does not
- * say what it is. Pure.
+ * [['a', 'b']] }`, as generated skeletons write them), read in place from the test's text, right
+ * after the step's own text. A value that is not a literal (a variable, a template with `${}`) is
+ * not read: the test does not say what it is. Pure.
  */
 import { STRING, unescape } from './string-literal.js'
 
@@ -15,25 +15,31 @@ export interface StepLiteral {
 const STRING_AT = new RegExp(STRING, 'y')
 const KEY_AT = /([\w$]+)\s*:\s*/y
 const SPACE_AT = /\s*/y
+const OPTIONS_OPEN_AT = /\s*,\s*\{/y
 
-/** `options` is the text of an object literal, `{` to `}`. */
-export function stepLiteral(options: string): StepLiteral {
+/**
+ * The literals of the `, { ... }` that follows `from` in `text` (the end of a step call's text);
+ * nothing when no object follows. Read in place and once: nothing of the object is walked before,
+ * and nothing after the last literal.
+ */
+export function stepLiteral(text: string, from: number): StepLiteral {
   const out: StepLiteral = {}
-  const r = { at: 1 }
+  const r = { at: from }
+  if (!stickyMatch(OPTIONS_OPEN_AT, text, r)) return out
   for (;;) {
-    skipSpace(options, r)
-    const key = stickyMatch(KEY_AT, options, r)?.[1]
+    skipSpace(text, r)
+    const key = stickyMatch(KEY_AT, text, r)?.[1]
     if (key === 'docString') {
-      const value = stringAt(options, r)
+      const value = stringAt(text, r)
       if (value === undefined) return out
       out.docString = value
     } else if (key === 'dataTable') {
-      const table = tableAt(options, r)
+      const table = tableAt(text, r)
       if (table === undefined) return out
       out.dataTable = table
     } else return out // `}`, or a key whose value cannot be skipped without parsing it
-    skipSpace(options, r)
-    if (options[r.at] !== ',') return out
+    skipSpace(text, r)
+    if (text[r.at] !== ',') return out
     r.at++
   }
 }
