@@ -108,9 +108,9 @@ Feature: Evidence from Vitest
 
   @id:VIT-017 @error
   Scenario: Concurrent tests are credited only with evidence of their own
-    Given test.concurrent tests in one file: one runs its steps and asserts with the test context's expect, one asserts nothing and runs no step, one asserts with the global expect
+    Given test.concurrent tests in one file: one runs its steps, the first in its beforeEach, and asserts with the test context's expect, one asserts nothing and runs no step, one asserts with the global expect, one linked to no clause runs a step
     When they run at the same time in one worker
-    Then the first is accepted with its own steps and assertions
+    Then the first is accepted with its own steps and assertions, and so is a test of a later concurrent group
     And the other two are hollow, with the reason that they ran concurrently
     And where no per-test context tells them apart (a project's own runner), steps recorded while they overlapped count for none of them
 

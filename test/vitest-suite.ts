@@ -148,11 +148,12 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const cwd = await copyFixture('vitest-concurrent', leg)
       const r = await runVitest(leg, cwd, ['run'])
       expect(r.code, r.output).toBe(0)
-      expect(r.stdout).toMatch(/Tests +3 passed \(3\)/)
-      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'hollow', 'KEYS-003': 'hollow' })
+      expect(r.stdout).toMatch(/Tests +7 passed \(7\)/)
+      expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'hollow', 'KEYS-003': 'hollow', 'KEYS-004': 'accepted' })
       const ledger = onlyFragment(cwd)
       const real = evidenceOf(ledger, 'KEYS-001')
       expect(real).toMatchObject({ assertions: 2, detail: 'concurrent' })
+      // its Given ran in its beforeEach, and the unlinked test's step beside it took nothing from it
       expect(stepsOf(real)).toEqual(['Given a team with 3 keys: passed', 'When the member lists the keys: passed', 'Then 3 keys are shown: passed'])
       // nothing of KEYS-001's or KEYS-003's reached it
       expect(evidenceOf(ledger, 'KEYS-002')).toMatchObject({ assertions: 0, steps: null, detail: 'concurrent' })
@@ -160,9 +161,12 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const global = evidenceOf(ledger, 'KEYS-003')
       expect(global).toMatchObject({ assertions: 0, detail: 'concurrent' })
       expect(stepsOf(global)).toEqual(['Given a team with 1 key: passed', 'When the member lists the keys: passed', 'Then 1 key is shown: passed'])
+      // a second concurrent group, after a test that ran alone: its own steps again, the helper's not among them
+      expect(evidenceOf(ledger, 'KEYS-004')).toMatchObject({ assertions: 1, detail: 'concurrent' })
+      expect(stepsOf(evidenceOf(ledger, 'KEYS-004'))).toEqual(['Given a team with 2 keys: passed', 'When the member refreshes the list: passed', 'Then 2 keys are shown: passed'])
       const noOwnAssertion = "ran concurrently with another test and no assertion of its own was counted: beside other tests only the test context's expect counts, not the global one (test(name, async ({ expect }) => ...))"
-      expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:15)`)
-      expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:20)`)
+      expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:22)`)
+      expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:27)`)
 
       // a project's own runner: no per-test context, so the steps recorded while the tests overlapped count for none of them
       fs.writeFileSync(path.join(cwd, 'own-runner.ts'), "import { TestRunner } from 'vitest'\nexport default class OwnRunner extends TestRunner {}\n")
@@ -171,9 +175,9 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       fs.rmSync(path.join(cwd, '.specgate'), { recursive: true })
       const own = await runVitest(leg, cwd, ['run'])
       expect(own.code, own.output).toBe(0)
-      expect(verdictLines(own.stdout)).toEqual({ 'KEYS-001': 'hollow', 'KEYS-002': 'hollow', 'KEYS-003': 'hollow' })
+      expect(verdictLines(own.stdout)).toEqual({ 'KEYS-001': 'hollow', 'KEYS-002': 'hollow', 'KEYS-003': 'hollow', 'KEYS-004': 'hollow' })
       const ownLedger = onlyFragment(cwd)
-      expect(ownLedger.evidence.map((e) => `${e.caseKey}: ${e.detail}`)).toEqual(['KEYS-001', 'KEYS-002', 'KEYS-003'].map((k) => `${k}: concurrent: steps or data not attributable`))
+      expect(ownLedger.evidence.map((e) => `${e.caseKey}: ${e.detail}`)).toEqual(['KEYS-001', 'KEYS-002', 'KEYS-003', 'KEYS-004'].map((k) => `${k}: concurrent: steps or data not attributable`))
       // a step is still attributed while one test runs alone (the first may start before the others), never to a silent test
       expect(evidenceOf(ownLedger, 'KEYS-002').steps).toBeNull()
       expect(own.stdout).toContain('ran concurrently with another test, and steps or data were recorded while they overlapped with no per-test context to tell whose')

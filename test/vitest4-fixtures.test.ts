@@ -24,7 +24,7 @@ fixtureSuite(VITEST4, {
   errors: clause('VIT-013', '1f58eb59ed8e'),
   ownRunner: clause('VIT-015', '24a64a3d49ff'),
   browserMode: clause('VIT-016', 'c5db5f2c0ecb'),
-  concurrent: clause('VIT-017', '67deaac8e3dd'),
+  concurrent: clause('VIT-017', '0667a830dd41'),
   tagsFilter: clause('VIT-018', 'ddb1ca22fe7f'),
   internalError: clause('VIT-019', '6904d6e9e3a4'),
   filtered: clause('VIT-020', '4ab1e5a436be'),

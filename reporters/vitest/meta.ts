@@ -36,8 +36,8 @@ export interface SpecgateMeta {
 export interface RuntimeRegistry {
   /** the attempts running now in this worker, by their test's meta (every test's, linked or not) */
   open?: Set<SpecgateMeta>
-  /** the record of the test whose function runs in this async context (specgate's runner, in Node) */
-  context?: { getStore(): RunRecord | undefined }
+  /** the test whose attempt runs in this async context (specgate's runner, in Node; see own-context.ts) */
+  context?: { getStore(): SpecgateMeta | undefined }
   /** tags the Vitest config declares; clause() passes only these (Vitest rejects undeclared tags) */
   tags?: ReadonlySet<string>
 }

@@ -4,10 +4,10 @@
  * record itself, where a `beforeEach`/`afterEach` pair adds four task events per test (measured on
  * 5,000 tests: about 0.5 s of an 11 s run).
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
-import { TestRunner, type RunnerTestCase } from 'vitest'
+import { TestRunner } from 'vitest'
 import { beginAttempt, endAttempt, useProvidedTags, type AssertionSource } from './attempt.js'
-import { registry, UNSELECTED_KEY, type RunRecord, type SpecgateMeta } from './meta.js'
+import { registry, UNSELECTED_KEY } from './meta.js'
+import { enterOwnContext, leaveOwnContext, ownContext } from './own-context.js'
 import type { ProvidedSpecgate } from './provided.js'
 import { unselectedTests, type FileSpecification } from './unselected.js'
 
@@ -23,14 +23,11 @@ interface TaskLike {
   suite?: TaskLike
 }
 
-/** The record of the test whose function runs in this async context (see current-record.ts). */
-const ownRecord = new AsyncLocalStorage<RunRecord>()
-
 export default class SpecgateRunner extends TestRunner {
   constructor(config: ConstructorParameters<typeof TestRunner>[0]) {
     super(config)
     useProvidedTags(this.injectValue('specgate') as ProvidedSpecgate | undefined)
-    registry().context = ownRecord
+    registry().context = ownContext
   }
 
   /** The file's own filters (a location, ids), which Vitest holds only while it collects the file */
@@ -50,28 +47,23 @@ export default class SpecgateRunner extends TestRunner {
     }
   }
 
+  /**
+   * Before the attempt's beforeEach hooks. A test that may run beside others (test.concurrent, or in
+   * a concurrent suite) holds its own async context until the attempt ends (own-context.ts), so its
+   * hooks' and its function's steps and data are its own; the others need none.
+   */
   override onBeforeTryTask(...args: BeforeTry): void {
     super.onBeforeTryTask(...args)
-    beginAttempt((args[0] as TaskLike).meta)
-  }
-
-  /**
-   * Vitest calls this instead of the test's function when the runner has it. A test that may run
-   * beside others (test.concurrent, or in a concurrent suite) runs in an async context holding its
-   * record, so its steps and data are its own; the others run as Vitest would run them, which
-   * keeps Node's async-context tracking off the hot path of ordinary suites.
-   */
-  async runTask(test: RunnerTestCase): Promise<void> {
-    const fn = TestRunner.getTestFn(test) as (() => unknown) | undefined
-    if (!fn) throw new Error('Test function is not found. Did you add it using `setFn`?')
-    const record = (test.meta as SpecgateMeta).specgateRun
-    await (record && mayOverlap(test as TaskLike) ? ownRecord.run(record, fn) : fn())
+    const test = args[0] as TaskLike
+    beginAttempt(test.meta)
+    if (mayOverlap(test)) enterOwnContext(test.meta)
   }
 
   /** After the attempt, its afterEach hooks and onTestFinished callbacks, whether it passed or threw. */
   async onAfterRetryTask(...args: BeforeTry): Promise<void> {
     const test = args[0] as TaskLike
     endAttempt(test.meta, test.context ?? {})
+    if (mayOverlap(test)) leaveOwnContext()
     await (TestRunner.prototype as { onAfterRetryTask?: AfterRetry }).onAfterRetryTask?.apply(this, args)
   }
 }
