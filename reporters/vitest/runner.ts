@@ -63,7 +63,7 @@ export default class SpecgateRunner extends TestRunner {
   async onAfterRetryTask(...args: BeforeTry): Promise<void> {
     const test = args[0] as TaskLike
     endAttempt(test.meta, test.context ?? {})
-    if (mayOverlap(test)) leaveOwnContext()
+    leaveOwnContext(test.meta)
     await (TestRunner.prototype as { onAfterRetryTask?: AfterRetry }).onAfterRetryTask?.apply(this, args)
   }
 }
