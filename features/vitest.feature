@@ -131,6 +131,6 @@ Feature: Evidence from Vitest
   @id:VIT-020 @edge
   Scenario: A filtered run records only the tests it selected
     Given a test file with a skipped test beside the tests of other clauses
-    When vitest runs with -t or --tagsFilter selecting some of them
+    When vitest runs with -t or --tagsFilter selecting some of them, or through its Node API with a tag filter of the test file's own
     Then the tests the filter left out are not in the ledger fragment
     And a skipped test the filter selected is still recorded as skipped

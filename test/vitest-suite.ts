@@ -210,6 +210,26 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(verdictLines(byName.stdout)).toEqual({ 'KEYS-002': 'skipped' })
     })
 
+    test(title(links.filtered, 'through Vitest\'s Node API, a test file\'s own tag filter leaves its other tests out of the fragment'), links.filtered, async () => {
+      const cwd = await copyFixture('vitest-tags', leg)
+      // a TestSpecification with a testTagsFilter of its own, which only the Node API can give
+      const script = path.join(cwd, 'run-api.mjs')
+      fs.writeFileSync(script, [
+        "import path from 'node:path'",
+        "import { createVitest } from 'vitest/node'",
+        "const vitest = await createVitest('test', { watch: false })",
+        'await vitest.init()',
+        "const spec = vitest.getRootProject().createSpecification(path.resolve('test/keys.test.ts'), { testTagsFilter: ['@integration'] })",
+        'await vitest.runTestSpecifications([spec])',
+        'await vitest.close()',
+      ].join('\n'))
+      // the leg's Node runs the script in place of the vitest CLI
+      const r = await runVitest({ ...leg, vitest: script }, cwd, [])
+      expect(r.code, r.output).toBe(0)
+      expect(fs.readFileSync(path.join(cwd, 'ran.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
+      expect(onlyFragment(cwd).evidence.map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['KEYS-002 passed', 'KEYS-003[1] passed', 'KEYS-003[2] passed'])
+    })
+
     test(title(links.failed, 'failed: the first failing step is recorded, and the run fails whatever the gate mode'), links.failed, async () => {
       const cwd = await copyFixture('vitest-failed', leg)
       // the gate only reports, even in CI: the failing test still fails the run

@@ -27,5 +27,5 @@ fixtureSuite(VITEST4, {
   concurrent: clause('VIT-017', '0667a830dd41'),
   tagsFilter: clause('VIT-018', 'ddb1ca22fe7f'),
   internalError: clause('VIT-019', '6904d6e9e3a4'),
-  filtered: clause('VIT-020', '4ab1e5a436be'),
+  filtered: clause('VIT-020', '18fa2eb1138d'),
 })

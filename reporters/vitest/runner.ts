@@ -41,8 +41,9 @@ export default class SpecgateRunner extends TestRunner {
 
   /** After Vitest applied the run's filters, before any test runs: the tests they left out (unselected.ts). */
   onBeforeRunFiles(files: RunnerFile[]): void {
+    const current = (this as { _currentSpecification?: FileSpecification })._currentSpecification
     for (const file of files) {
-      const ids = unselectedTests(file as never, this.config, this.specs.get(file))
+      const ids = unselectedTests(file as never, this.config, this.specs.get(file), current)
       if (ids.length > 0) (file.meta as Record<string, unknown>)[UNSELECTED_KEY] = ids
     }
   }

@@ -15,11 +15,19 @@ export interface FileSpecification {
   testNamePattern?: RegExp | string
   testIds?: string[]
   testNames?: string[]
-  testTagsFilter?: unknown
+  /** a tag filter of the file's own (Vitest's Node API), which replaces the run's */
+  testTagsFilter?: readonly string[]
+}
+
+/** The run's filters (Vitest's config) */
+interface RunFilters {
+  testNamePattern?: RegExp | string
+  tagsFilter?: readonly string[]
 }
 
 interface Filters extends FileSpecification {
-  tagsFilter?: unknown
+  /** the tag filter Vitest applied to this file, when TestRunner.matchesTags reads it (see unselectedTests) */
+  tagsFilter?: readonly string[]
 }
 
 interface TaskNode {
@@ -35,9 +43,18 @@ interface TaskNode {
   tasks?: TaskNode[]
 }
 
-/** The ids of `file`'s tests that a filter of this run left out; empty when the run has no filter. */
-export function unselectedTests(file: TaskNode, config: Filters, spec: FileSpecification | undefined): string[] {
-  const filters: Filters = { ...spec, testNamePattern: spec?.testNamePattern ?? config.testNamePattern, tagsFilter: config.tagsFilter }
+/**
+ * The ids of `file`'s tests that a filter of this run left out; empty when the run has no filter.
+ * `current`: the specification Vitest collected last, whose tag filter TestRunner.matchesTags
+ * reads. Vitest 4.1 and 5 collect one file at a time in Node, so it is the file's own; for any other
+ * file the tags decide nothing, and its tests stay skipped (never hidden).
+ */
+export function unselectedTests(file: TaskNode, config: RunFilters, spec: FileSpecification | undefined, current: FileSpecification | undefined): string[] {
+  const filters: Filters = {
+    ...spec,
+    testNamePattern: spec?.testNamePattern ?? config.testNamePattern,
+    tagsFilter: spec === current ? (spec?.testTagsFilter ?? config.tagsFilter) : undefined,
+  }
   if (!hasFilter(filters)) return []
   const out: string[] = []
   for (const t of testsOf(file)) if (t.mode === 'skip' && leftOut(t, filters)) out.push(t.id)
@@ -45,7 +62,7 @@ export function unselectedTests(file: TaskNode, config: Filters, spec: FileSpeci
 }
 
 function hasFilter(f: Filters): boolean {
-  return Boolean(f.testNamePattern || f.testIds || f.testNames || f.testLocations?.length || (Array.isArray(f.tagsFilter) && f.tagsFilter.length))
+  return Boolean(f.testNamePattern || f.testIds || f.testNames || f.testLocations?.length || f.tagsFilter?.length)
 }
 
 /** The same tests as Vitest's interpretTaskModes rejects, one filter at a time */
@@ -55,7 +72,7 @@ function leftOut(t: TaskNode, f: Filters): boolean {
   if (f.testIds && !f.testIds.includes(t.id)) return true
   if (f.testNames && !f.testNames.includes(name)) return true
   if (f.testLocations?.length && !atLocation(t, f.testLocations)) return true
-  return !TestRunner.matchesTags(t.tags ?? [])
+  return Boolean(f.tagsFilter?.length) && !TestRunner.matchesTags(t.tags ?? [])
 }
 
 /** A location filter names the test's line or the line of a suite around it. */
