@@ -28,7 +28,7 @@ export function evidenceOfModule(module: TestModule, ctx: EvidenceContext): Evid
   const unselected = (module.meta() as Record<string, unknown>)[UNSELECTED_KEY]
   // a test the run's filters left out says nothing about its clause (unselected.ts)
   const left = Array.isArray(unselected) ? new Set(unselected) : undefined
-  const selected = left ? tests.filter((t) => !left.has(t.id) || t.result().state !== 'skipped') : tests
+  const selected = left ? tests.filter((t) => !left.has(t.id)) : tests
   return selected.flatMap((t) => evidenceOfTest(t, file, ctx))
 }
 
