@@ -91,7 +91,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect([...byCase(ledger).keys()].sort()).toEqual(['KEYS-001', 'KEYS-002[1]', 'KEYS-002[2]', 'KEYS-003'])
       const first = evidenceOf(ledger, 'KEYS-001')
       expect(first).toMatchObject({ status: 'passed', assertions: 2, test: { file: 'test/keys.test.ts', line: 7, title: 'Team keys > KEYS-001 A member sees whether their key works' } })
-      expect(first.steps?.map((s) => `${s.keyword} ${s.text}: ${s.status}`)).toEqual([
+      expect(stepsOf(first)).toEqual([
         'Given a team with 3 keys: passed', 'When the member opens the key page: passed', 'Then each key shows whether it works: passed',
       ])
       expect(evidenceOf(ledger, 'KEYS-002[2]').data?.observed).toEqual([{ entity: 'keys', count: 3, source: 'fixture' }])
@@ -164,7 +164,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       // a second concurrent group, after a test that ran alone: its own steps again, the helper's not among them
       expect(evidenceOf(ledger, 'KEYS-004')).toMatchObject({ assertions: 1, detail: 'concurrent' })
       expect(stepsOf(evidenceOf(ledger, 'KEYS-004'))).toEqual(['Given a team with 2 keys: passed', 'When the member refreshes the list: passed', 'Then 2 keys are shown: passed'])
-      const noOwnAssertion = "ran concurrently with another test and no assertion of its own was counted: beside other tests only the test context's expect counts, not the global one (test(name, async ({ expect }) => ...))"
+      const noOwnAssertion = "passed without running a single assertion of its own: it ran concurrently with another test, and beside other tests only the test context's expect counts, not the global one (test(name, async ({ expect }) => ...))"
       expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:22)`)
       expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:27)`)
 

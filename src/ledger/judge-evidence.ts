@@ -14,7 +14,7 @@ const ACCEPTED: Finding = Object.freeze({ verdict: 'accepted', reason: '' })
 export function judgeEvidence(clause: Clause, c: Case, level: Level | undefined, e: Evidence): Finding {
   const notPassed = judgeStatus(e)
   if (notPassed) return notPassed
-  const shared = concurrentReason(e)
+  const shared = unattributedReason(e)
   if (shared) return { verdict: 'hollow', reason: `${shared} (${placeOf(e.test)})` }
   const empty = emptyStateReason(clause, level, e)
   if (empty) return { verdict: 'empty-state', reason: `${empty} (${placeOf(e.test)})` }
@@ -114,20 +114,18 @@ function formatCounts(counts: Record<string, number>): string {
   return Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(', ')
 }
 
-/** A test that ran beside others in one worker counts only what is surely its own (reporters/vitest/attempt.ts). */
-function concurrentReason(e: Evidence): string | undefined {
-  if (e.detail === UNATTRIBUTED_DETAIL) {
-    return 'ran concurrently with another test, and steps or data were recorded while they overlapped with no per-test context to tell whose (a project\'s own runner, or browser mode), so none count: run these tests without test.concurrent'
-  }
-  if (e.detail === CONCURRENT_DETAIL && e.assertions === 0) {
-    return "ran concurrently with another test and no assertion of its own was counted: beside other tests only the test context's expect counts, not the global one (test(name, async ({ expect }) => ...))"
-  }
-  return undefined
+/** A test that ran beside others in one worker counts only what is surely its own (reporters/vitest/current-record.ts). */
+function unattributedReason(e: Evidence): string | undefined {
+  if (e.detail !== UNATTRIBUTED_DETAIL) return undefined
+  return 'ran concurrently with another test, and steps or data were recorded while they overlapped with no per-test context to tell whose (a project\'s own runner, or browser mode), so none count: run these tests without test.concurrent'
 }
+
+/** Beside other tests, the global expect's count is shared (reporters/vitest/attempt.ts): only the context's counted. */
+const NO_OWN_ASSERTION = "passed without running a single assertion of its own: it ran concurrently with another test, and beside other tests only the test context's expect counts, not the global one (test(name, async ({ expect }) => ...))"
 
 /** Passed, but proved nothing: no assertion ran, or a step of the clause never executed. */
 function hollowReason(clause: Clause, c: Case, e: Evidence): string | undefined {
-  if (e.assertions === 0) return 'passed without running a single assertion'
+  if (e.assertions === 0) return e.detail === CONCURRENT_DETAIL ? NO_OWN_ASSERTION : 'passed without running a single assertion'
   if (e.steps === null) return undefined
   // A runner that reports steps (Cucumber always does) and ran none proved nothing, even for a clause with no steps.
   if (!e.steps.some((s) => s.status === 'passed')) return 'passed without executing a single step'
