@@ -118,7 +118,7 @@ Feature: Evidence from Vitest
   Scenario: The SPEC's tags are declared to Vitest, so Vitest's own tag filter selects clauses
     Given tests linked with clause() to @unit and @integration clauses, carrying the clauses' tags
     When vitest runs with --tagsFilter=@integration
-    Then only the tests of the @integration clauses run
+    Then only the tests of the @integration clauses run, and only they are in the ledger fragment
 
   @id:VIT-019 @error
   Scenario: A fault inside specgate itself fails the run and says so in one line
@@ -131,6 +131,6 @@ Feature: Evidence from Vitest
   @id:VIT-020 @edge
   Scenario: A filtered run records only the tests it selected
     Given a test file with a skipped test beside the tests of other clauses
-    When vitest runs with -t or --tagsFilter selecting some of them, or through its Node API with a tag filter of the test file's own
+    When vitest runs with -t or a location (file.test.ts:12) selecting some of them, or through its Node API with a tag filter of the test file's own
     Then the tests the filter left out are not in the ledger fragment
     And a skipped test the filter selected is still recorded as skipped

@@ -14,7 +14,7 @@ import { mergeLedgers } from '../src/ledger/merge.js'
 import type { Evidence, Ledger } from '../src/ledger/schema.js'
 import { computeVerdicts } from '../src/ledger/verdict.js'
 import { loadSpec } from '../src/spec/load-spec.js'
-import { copyFixture, installSpecgateCopy, onlyFragment, readFragments, runVitest, type Leg } from './helpers/vitest-fixtures.js'
+import { copyFixture, installSpecgateCopy, onlyFragment, runVitest, type Leg } from './helpers/vitest-fixtures.js'
 
 const byCase = (l: Ledger) => new Map(l.evidence.map((e) => [e.caseKey, e]))
 
@@ -87,7 +87,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const { cwd, r } = await accepted()
       expect(r.code, r.output).toBe(0)
       expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
-      const ledger = onlyFragment(cwd)
+      const ledger = onlyFragment(r)
       expect([...byCase(ledger).keys()].sort()).toEqual(['KEYS-001', 'KEYS-002[1]', 'KEYS-002[2]', 'KEYS-003'])
       const first = evidenceOf(ledger, 'KEYS-001')
       expect(first).toMatchObject({ status: 'passed', assertions: 2, test: { file: 'test/keys.test.ts', line: 7, title: 'Team keys > KEYS-001 A member sees whether their key works' } })
@@ -118,7 +118,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(r.code, r.output).toBe(0)
       // one attempt per test of the fixture: 4 clause-linked tests and a helper test
       expect(fs.readFileSync(path.join(cwd, 'own-runner-ran.txt'), 'utf8')).toBe('xxxxx')
-      expectAcceptedFixture(r.stdout, onlyFragment(cwd))
+      expectAcceptedFixture(r.stdout, onlyFragment(r))
     })
 
     test(title(links.browserMode, 'browser mode: test files load specgate/vitest in Chromium, and their evidence is recorded'), links.browserMode, async () => {
@@ -138,7 +138,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       // the file ran in the browser instance, and Vite found the sources of specgate's files
       expect(r.stdout).toMatch(/✓ \|chromium\| test\/keys\.test\.ts \(5 tests\)/)
       expect(r.output).not.toContain('Sourcemap for')
-      const ledger = onlyFragment(cwd)
+      const ledger = onlyFragment(r)
       expectAcceptedFixture(r.stdout, ledger)
       expect(evidenceOf(ledger, 'KEYS-001').test).toMatchObject({ file: 'test/keys.test.ts', line: 7 })
       expect(evidenceOf(ledger, 'KEYS-002[2]').data?.observed).toEqual([{ entity: 'keys', count: 3, source: 'fixture' }])
@@ -150,7 +150,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(r.code, r.output).toBe(0)
       expect(r.stdout).toMatch(/Tests +7 passed \(7\)/)
       expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'hollow', 'KEYS-003': 'hollow', 'KEYS-004': 'accepted' })
-      const ledger = onlyFragment(cwd)
+      const ledger = onlyFragment(r)
       const real = evidenceOf(ledger, 'KEYS-001')
       expect(real).toMatchObject({ assertions: 2, detail: 'concurrent' })
       // its Given ran in its beforeEach, and the unlinked test's step beside it took nothing from it
@@ -176,7 +176,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const own = await runVitest(leg, cwd, ['run'])
       expect(own.code, own.output).toBe(0)
       expect(verdictLines(own.stdout)).toEqual({ 'KEYS-001': 'hollow', 'KEYS-002': 'hollow', 'KEYS-003': 'hollow', 'KEYS-004': 'hollow' })
-      const ownLedger = onlyFragment(cwd)
+      const ownLedger = onlyFragment(own)
       expect(ownLedger.evidence.map((e) => `${e.caseKey}: ${e.detail}`)).toEqual(['KEYS-001', 'KEYS-002', 'KEYS-003', 'KEYS-004'].map((k) => `${k}: concurrent: steps or data not attributable`))
       // a step is still attributed while one test runs alone (the first may start before the others), never to a silent test
       expect(evidenceOf(ownLedger, 'KEYS-002').steps).toBeNull()
@@ -191,22 +191,26 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(fs.readFileSync(path.join(cwd, 'ran.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
       expect(r.stdout).toMatch(/Tests +3 passed \| 2 skipped \(5\)/)
       expect(verdictLines(r.stdout)).toMatchObject({ 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
-      const ledger = onlyFragment(cwd)
+      const ledger = onlyFragment(r)
       expect(ledger.sources[0]!.partial).toBe(true)
-      expect(ledger.evidence.filter((e) => e.status === 'passed').map((e) => e.caseKey).sort()).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
+      // the whole fragment: the @unit tests the filter left out are not in it (VIT-020)
+      expect(ledger.evidence.map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['KEYS-002 passed', 'KEYS-003[1] passed', 'KEYS-003[2] passed'])
     })
 
     test(title(links.filtered, 'a filtered run records only what it selected: the tests a filter left out are not "skipped"'), links.filtered, async () => {
-      const tagged = await copyFixture('vitest-tags', leg)
-      const byTag = await runVitest(leg, tagged, ['run', '--tagsFilter=@integration'])
-      expect(byTag.code, byTag.output).toBe(0)
-      expect(onlyFragment(tagged).evidence.map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['KEYS-002 passed', 'KEYS-003[1] passed', 'KEYS-003[2] passed'])
-      expect(byTag.stdout).not.toMatch(/skipped +KEYS-00[14]/)
+      // a location: the line of the describe 'Keys expire', which holds KEYS-003's rows and KEYS-004
+      const located = await copyFixture('vitest-tags', leg)
+      const byLine = await runVitest(leg, located, ['run', 'test/keys.test.ts:21'])
+      expect(byLine.code, byLine.output).toBe(0)
+      expect(fs.readFileSync(path.join(located, 'ran.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['KEYS-003[1]', 'KEYS-003[2]', 'KEYS-004'])
+      expect(byLine.stdout).toMatch(/Tests +3 passed \| 2 skipped \(5\)/)
+      expect(onlyFragment(byLine).evidence.map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['KEYS-003[1] passed', 'KEYS-003[2] passed', 'KEYS-004 passed'])
+      expect(byLine.stdout).not.toMatch(/skipped +KEYS-00[12]/)
       // -t selects the skipped test alone: it is still skipped; the todo and the `fails` test were left out
       const cwd = await copyFixture('vitest-todo-skip', leg)
       const byName = await runVitest(leg, cwd, ['run', '-t', 'Keys can be renamed'])
       expect(byName.code, byName.output).toBe(0)
-      expect(onlyFragment(cwd).evidence.map((e) => `${e.caseKey} ${e.status}`)).toEqual(['KEYS-002 skipped'])
+      expect(onlyFragment(byName).evidence.map((e) => `${e.caseKey} ${e.status}`)).toEqual(['KEYS-002 skipped'])
       expect(verdictLines(byName.stdout)).toEqual({ 'KEYS-002': 'skipped' })
     })
 
@@ -227,7 +231,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const r = await runVitest({ ...leg, vitest: script }, cwd, [])
       expect(r.code, r.output).toBe(0)
       expect(fs.readFileSync(path.join(cwd, 'ran.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
-      expect(onlyFragment(cwd).evidence.map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['KEYS-002 passed', 'KEYS-003[1] passed', 'KEYS-003[2] passed'])
+      expect(onlyFragment(r).evidence.map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['KEYS-002 passed', 'KEYS-003[1] passed', 'KEYS-003[2] passed'])
     })
 
     test(title(links.failed, 'failed: the first failing step is recorded, and the run fails whatever the gate mode'), links.failed, async () => {
@@ -241,7 +245,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'failed', 'KEYS-002': 'failed', 'KEYS-003': 'failed', 'KEYS-004': 'failed' })
       expect(r.stdout).toMatch(/Tests +4 failed \| 1 passed \(5\)/)
       expect(r.stdout).toContain('the test failed at step "When the member uses it": expected \'accepted\' to be \'refused\'')
-      const ledger = onlyFragment(cwd)
+      const ledger = onlyFragment(r)
       const e = evidenceOf(ledger, 'KEYS-001')
       expect(e.failure).toMatchObject({ step: 'When the member uses it' })
       expect(e.steps?.map((s) => s.status)).toEqual(['passed', 'failed'])
@@ -266,7 +270,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(report.stdout).toMatch(/Tests +1 todo \(1\)/)
       expect(verdictLines(report.stdout)).toEqual({ 'KEYS-001': 'pending' })
       expect(report.stdout).toContain('not implemented yet: the generated skeleton is unfilled (test/keys.test.ts:6)')
-      expect(evidenceOf(onlyFragment(cwd), 'KEYS-001')).toMatchObject({ status: 'pending', skeleton: true, assertions: null, steps: null })
+      expect(evidenceOf(onlyFragment(report), 'KEYS-001')).toMatchObject({ status: 'pending', skeleton: true, assertions: null, steps: null })
       const enforce = await runVitest(leg, cwd, ['run'], { CI: 'true' })
       expect(enforce.code).toBe(1)
       expect(enforce.output).toContain('gate failed: no-pending (1)')
@@ -280,7 +284,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'hollow', 'KEYS-002': 'hollow' })
       expect(r.stdout).toContain('passed without running a single assertion (test/keys.test.ts:4)')
       expect(r.stdout).toContain('passed without executing step "Then the list is empty" (test/keys.test.ts:10)')
-      expect(evidenceOf(onlyFragment(cwd), 'KEYS-001').assertions).toBe(0)
+      expect(evidenceOf(onlyFragment(r), 'KEYS-001').assertions).toBe(0)
     })
 
     test(title(links.stale, 'stale: written for an older clause hash'), links.stale, async () => {
@@ -354,7 +358,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(r.code, r.output).toBe(0)
       expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'flaky' })
       expect(r.stdout).toContain('passed only on retry 1')
-      expect(evidenceOf(onlyFragment(cwd), 'KEYS-001')).toMatchObject({ retries: 1, flaky: true, status: 'passed' })
+      expect(evidenceOf(onlyFragment(r), 'KEYS-001')).toMatchObject({ retries: 1, flaky: true, status: 'passed' })
     })
 
     test(title(links.todoSkip, 'todo, skip and fails are told apart'), links.todoSkip, async () => {
@@ -362,7 +366,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const r = await runVitest(leg, cwd, ['run'])
       expect(r.code, r.output).toBe(0)
       expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'pending', 'KEYS-002': 'skipped', 'KEYS-003': 'pending' })
-      const ledger = onlyFragment(cwd)
+      const ledger = onlyFragment(r)
       expect(evidenceOf(ledger, 'KEYS-001')).toMatchObject({ status: 'todo', skeleton: false })
       expect(evidenceOf(ledger, 'KEYS-002')).toMatchObject({ status: 'skipped', detail: 'skip' })
       expect(evidenceOf(ledger, 'KEYS-003')).toMatchObject({ status: 'pending', detail: 'fails' })
@@ -374,7 +378,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const cwd = await copyFixture('vitest-timeout', leg)
       const r = await runVitest(leg, cwd, ['run'])
       expect(r.code).toBe(1)
-      const e = evidenceOf(onlyFragment(cwd), 'KEYS-001')
+      const e = evidenceOf(onlyFragment(r), 'KEYS-001')
       expect(e).toMatchObject({ status: 'timedOut', failure: { step: 'When the member looks a key up' } })
       expect(e.steps?.map((s) => s.status)).toEqual(['passed', 'failed'])
       expect(r.stdout).toContain('the test timed out at step "When the member looks a key up"')
@@ -385,7 +389,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const r = await runVitest(leg, cwd, ['run'])
       expect(r.code).not.toBe(0)
       expect(verdictLines(r.stdout)).toEqual({ 'KEYS-001': 'accepted', 'KEYS-002': 'failed', 'KEYS-003': 'failed' })
-      const ledger = onlyFragment(cwd)
+      const ledger = onlyFragment(r)
       expect(evidenceOf(ledger, 'KEYS-002')).toMatchObject({ status: 'failed', detail: 'crash' })
       expect(evidenceOf(ledger, 'KEYS-003')).toMatchObject({ status: 'failed', detail: 'crash' })
       expect(r.stdout).toContain("the test's worker crashed: process.exit unexpectedly called with \"3\"")
@@ -396,20 +400,21 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const cwd = await copyFixture('vitest-sharded', leg)
       const whole = await runVitest(leg, cwd, ['run'])
       expect(whole.stdout).toContain('uncovered   BILL-005')
-      const unsharded = onlyFragment(cwd)
+      const unsharded = onlyFragment(whole)
       fs.rmSync(path.join(cwd, '.specgate'), { recursive: true })
+      const shards: Ledger[] = []
       for (const i of [1, 2, 3]) {
         const shard = await runVitest(leg, cwd, ['run', `--shard=${i}/3`, '--reporter=blob'])
         expect(shard.stdout).toContain(`shard ${i}/3: only the clauses this shard ran are shown`)
         expect(shard.stdout).not.toContain('uncovered')
+        shards.push(onlyFragment(shard))
       }
-      const shards = readFragments(cwd)
       expect(shards.map((s) => s.sources[0]!.shard?.index).sort()).toEqual([1, 2, 3])
       expect(shards.every((s) => s.sources[0]!.partial)).toBe(true)
       fs.rmSync(path.join(cwd, '.specgate'), { recursive: true })
       const merged = await runVitest(leg, cwd, ['run', '--merge-reports'])
       expect(merged.output).not.toContain('specgate: internal error')
-      const mergedLedger = onlyFragment(cwd)
+      const mergedLedger = onlyFragment(merged)
       expect(comparable(mergedLedger)).toEqual(comparable(unsharded))
       expect(comparable(mergeLedgers(shards))).toEqual(comparable(unsharded))
       expect(await verdictsOf(mergedLedger, cwd)).toEqual(await verdictsOf(unsharded, cwd))
@@ -451,7 +456,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(r.stderr).toContain(internal)
       expect(r.stderr.split('\n').filter((l) => l.startsWith('specgate:'))).toHaveLength(1)
       expect(r.output).not.toMatch(/\n\s+at /)
-      expect(readFragments(cwd)).toEqual([])
+      expect(r.fragments).toEqual([])
       // a test that fails is still reported failed beside the fault
       fs.writeFileSync(path.join(cwd, 'test/broken.test.ts'), "import { expect, test } from 'vitest'\ntest('fails', () => { expect(1).toBe(2) })\n")
       const failed = await runVitest(leg, cwd, ['run'])

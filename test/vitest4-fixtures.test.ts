@@ -25,7 +25,7 @@ fixtureSuite(VITEST4, {
   ownRunner: clause('VIT-015', '24a64a3d49ff'),
   browserMode: clause('VIT-016', 'c5db5f2c0ecb'),
   concurrent: clause('VIT-017', '0667a830dd41'),
-  tagsFilter: clause('VIT-018', 'ddb1ca22fe7f'),
+  tagsFilter: clause('VIT-018', '2a2bdb3a6ab5'),
   internalError: clause('VIT-019', '6904d6e9e3a4'),
-  filtered: clause('VIT-020', '18fa2eb1138d'),
+  filtered: clause('VIT-020', '795ed33b7540'),
 })

@@ -121,6 +121,8 @@ export interface VitestRun {
   stderr: string
   /** stdout and stderr, for messages that may go to either */
   output: string
+  /** the fragments this run wrote, oldest first, each checked against the published schema */
+  fragments: Ledger[]
 }
 
 /**
@@ -143,17 +145,22 @@ export function runVitest(leg: Leg, cwd: string, args: readonly string[], env: N
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     child.on('error', reject)
     child.on('close', (code) => {
+      let fragments: Ledger[]
       try {
-        for (const name of fragmentNames(ledgerDir)) if (!earlier.has(name)) readFragment(ledgerDir, name)
+        fragments = byCreation(fragmentNames(ledgerDir).filter((name) => !earlier.has(name)).map((name) => readFragment(ledgerDir, name)))
       } catch (err) {
         return reject(err)
       }
-      resolve({ code: code ?? -1, stdout, stderr, output: stdout + stderr })
+      resolve({ code: code ?? -1, stdout, stderr, output: stdout + stderr, fragments })
     })
   })
 }
 
-/** The fixture's ledger folder: its specgate.config.json's ledgerDir, else the default. */
+/**
+ * The fixture's ledger folder: the ledgerDir of its specgate.config.json, else the default. Only
+ * the JSON config is read (the fixtures' tests write no other kind): with a ledgerDir set in
+ * specgate.config.ts or .yaml, the run's fragments would be neither checked nor returned.
+ */
 function ledgerDirOf(cwd: string): string {
   try {
     const config = JSON.parse(fs.readFileSync(path.join(cwd, 'specgate.config.json'), 'utf8')) as { ledgerDir?: unknown }
@@ -167,7 +174,11 @@ function ledgerDirOf(cwd: string): string {
 /** The fragments a run wrote into the fixture's ledger folder, newest last, each checked against the published JSON Schema. */
 export function readFragments(cwd: string, ledgerDir = '.specgate/ledger'): Ledger[] {
   const dir = path.join(cwd, ledgerDir)
-  return fragmentNames(dir).map((f) => readFragment(dir, f)).sort((a, b) => (a.sources[0]!.createdAt < b.sources[0]!.createdAt ? -1 : 1))
+  return byCreation(fragmentNames(dir).map((f) => readFragment(dir, f)))
+}
+
+function byCreation(fragments: Ledger[]): Ledger[] {
+  return fragments.sort((a, b) => (a.sources[0]!.createdAt < b.sources[0]!.createdAt ? -1 : 1))
 }
 
 function fragmentNames(dir: string): string[] {
@@ -190,9 +201,9 @@ export function assertValidLedger(raw: unknown, name: string): void {
   if (!validate(raw)) throw new Error(`${name} does not validate against specs/ledger.schema.json: ${JSON.stringify(validate.errors)}`)
 }
 
-/** The one fragment a plain run wrote. */
-export function onlyFragment(cwd: string): Ledger {
-  const fragments = readFragments(cwd)
-  if (fragments.length !== 1) throw new Error(`expected one fragment in ${cwd}, found ${fragments.length}`)
+/** The one fragment a plain run wrote: given the run, as runVitest read it; given a folder, the only one there. */
+export function onlyFragment(from: string | VitestRun): Ledger {
+  const fragments = typeof from === 'string' ? readFragments(from) : from.fragments
+  if (fragments.length !== 1) throw new Error(`expected one fragment${typeof from === 'string' ? ` in ${from}` : ' from the run'}, found ${fragments.length}`)
   return fragments[0]!
 }
