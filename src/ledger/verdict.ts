@@ -64,7 +64,7 @@ export function computeVerdicts(spec: Spec, ledger: Ledger, config: SpecgateConf
     if (options.partial && evidence.length === 0) continue
     clauses.push(judgeClause(clause, levels, evidence, config))
   }
-  const orphans = findOrphans(spec, ledger.evidence, config, options.runners)
+  const orphans = findOrphans(spec, ledger.evidence, options.runners)
   return { clauses, orphans, rejection: emptyStateRejection(clauses) }
 }
 
@@ -133,7 +133,7 @@ export function worstOf(verdicts: readonly Verdict[]): Verdict {
   return worst
 }
 
-function findOrphans(spec: Spec, evidence: readonly Evidence[], config: SpecgateConfig, runners?: readonly Runner[]): Orphan[] {
+function findOrphans(spec: Spec, evidence: readonly Evidence[], runners?: readonly Runner[]): Orphan[] {
   const orphans: Orphan[] = []
   for (const e of evidence) {
     if (runners && !runners.includes(e.runner)) continue
@@ -142,7 +142,6 @@ function findOrphans(spec: Spec, evidence: readonly Evidence[], config: Specgate
     else if (e.caseKey !== clause.id && !clause.cases.some((c) => c.key === e.caseKey))
       orphans.push({ evidence: e, reason: `names case ${e.caseKey}; ${clause.id} has ${clause.cases.length} case(s)` })
   }
-  void config
   return orphans
 }
 
