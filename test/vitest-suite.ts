@@ -18,6 +18,16 @@ import { copyFixture, installSpecgateCopy, onlyFragment, runVitest, type Leg } f
 
 const byCase = (l: Ledger) => new Map(l.evidence.map((e) => [e.caseKey, e]))
 
+/** The case keys the fixture's tests wrote to ran.txt as they ran, sorted. */
+function ranCases(cwd: string): string[] {
+  return fs.readFileSync(path.join(cwd, 'ran.txt'), 'utf8').split('\n').filter(Boolean).sort()
+}
+
+/** Each record of a fragment as `case status`, sorted. */
+function statuses(ledger: Ledger): string[] {
+  return ledger.evidence.map((e) => `${e.caseKey} ${e.status}`).sort()
+}
+
 function evidenceOf(ledger: Ledger, caseKey: string): Evidence {
   const e = ledger.evidence.find((x) => x.caseKey === caseKey)
   if (!e) throw new Error(`no evidence for ${caseKey}; have ${ledger.evidence.map((x) => x.caseKey).join(', ')}`)
@@ -188,13 +198,13 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const r = await runVitest(leg, cwd, ['run', '--tagsFilter=@integration'])
       expect(r.code, r.output).toBe(0)
       // each test that runs writes its case key to ran.txt: the @unit ones never ran
-      expect(fs.readFileSync(path.join(cwd, 'ran.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
+      expect(ranCases(cwd)).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
       expect(r.stdout).toMatch(/Tests +3 passed \| 2 skipped \(5\)/)
       expect(verdictLines(r.stdout)).toMatchObject({ 'KEYS-002': 'accepted', 'KEYS-003': 'accepted' })
       const ledger = onlyFragment(r)
       expect(ledger.sources[0]!.partial).toBe(true)
       // the whole fragment: the @unit tests the filter left out are not in it (VIT-020)
-      expect(ledger.evidence.map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['KEYS-002 passed', 'KEYS-003[1] passed', 'KEYS-003[2] passed'])
+      expect(statuses(ledger)).toEqual(['KEYS-002 passed', 'KEYS-003[1] passed', 'KEYS-003[2] passed'])
     })
 
     test(title(links.filtered, 'a filtered run records only what it selected: the tests a filter left out are not "skipped"'), links.filtered, async () => {
@@ -202,15 +212,15 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const located = await copyFixture('vitest-tags', leg)
       const byLine = await runVitest(leg, located, ['run', 'test/keys.test.ts:21'])
       expect(byLine.code, byLine.output).toBe(0)
-      expect(fs.readFileSync(path.join(located, 'ran.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['KEYS-003[1]', 'KEYS-003[2]', 'KEYS-004'])
+      expect(ranCases(located)).toEqual(['KEYS-003[1]', 'KEYS-003[2]', 'KEYS-004'])
       expect(byLine.stdout).toMatch(/Tests +3 passed \| 2 skipped \(5\)/)
-      expect(onlyFragment(byLine).evidence.map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['KEYS-003[1] passed', 'KEYS-003[2] passed', 'KEYS-004 passed'])
+      expect(statuses(onlyFragment(byLine))).toEqual(['KEYS-003[1] passed', 'KEYS-003[2] passed', 'KEYS-004 passed'])
       expect(byLine.stdout).not.toMatch(/skipped +KEYS-00[12]/)
       // -t selects the skipped test alone: it is still skipped; the todo and the `fails` test were left out
       const cwd = await copyFixture('vitest-todo-skip', leg)
       const byName = await runVitest(leg, cwd, ['run', '-t', 'Keys can be renamed'])
       expect(byName.code, byName.output).toBe(0)
-      expect(onlyFragment(byName).evidence.map((e) => `${e.caseKey} ${e.status}`)).toEqual(['KEYS-002 skipped'])
+      expect(statuses(onlyFragment(byName))).toEqual(['KEYS-002 skipped'])
       expect(verdictLines(byName.stdout)).toEqual({ 'KEYS-002': 'skipped' })
     })
 
@@ -230,8 +240,8 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       // the leg's Node runs the script in place of the vitest CLI
       const r = await runVitest({ ...leg, vitest: script }, cwd, [])
       expect(r.code, r.output).toBe(0)
-      expect(fs.readFileSync(path.join(cwd, 'ran.txt'), 'utf8').split('\n').filter(Boolean).sort()).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
-      expect(onlyFragment(r).evidence.map((e) => `${e.caseKey} ${e.status}`).sort()).toEqual(['KEYS-002 passed', 'KEYS-003[1] passed', 'KEYS-003[2] passed'])
+      expect(ranCases(cwd)).toEqual(['KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]'])
+      expect(statuses(onlyFragment(r))).toEqual(['KEYS-002 passed', 'KEYS-003[1] passed', 'KEYS-003[2] passed'])
     })
 
     test(title(links.failed, 'failed: the first failing step is recorded, and the run fails whatever the gate mode'), links.failed, async () => {
