@@ -1,5 +1,6 @@
 /** Clause verdicts by feature file, in SPEC order: the shape every report lists them in. */
 import type { ClauseVerdict } from '../ledger/verdict.js'
+import { groupBy } from '../util/group-by.js'
 
 export interface FeatureGroup {
   file: string
@@ -17,13 +18,8 @@ export function byFeature(clauses: readonly ClauseVerdict[]): FeatureGroup[] {
 }
 
 function groupByFeature(clauses: readonly ClauseVerdict[]): FeatureGroup[] {
-  const groups = new Map<string, FeatureGroup>()
-  for (const cv of clauses) {
-    const g = groups.get(cv.clause.file) ?? { file: cv.clause.file, name: cv.clause.feature.name, clauses: [] }
-    g.clauses.push(cv)
-    groups.set(cv.clause.file, g)
-  }
-  return [...groups.values()]
+  // one feature per file, so its first clause names it
+  return [...groupBy(clauses, (cv) => cv.clause.file)].map(([file, list]) => ({ file, name: list[0]!.clause.feature.name, clauses: list }))
 }
 
 export function levelOf(cv: ClauseVerdict): string {

@@ -4,11 +4,11 @@
  * the names the file gives them (`import { clause as link } from 'specgate/vitest'`). Pure: text
  * in, claims out.
  */
-import { escapeName, importedNames, specgateLocals } from './imported-names.js'
+import { escapeName, importedNames, SPECGATE_MODULES, specgateLocals } from './imported-names.js'
 import { stepLiteral, type StepLiteral } from './step-literal.js'
-import { STRING, unescape } from './string-literal.js'
+import { OPTIONS_OPEN, STRING, unescape } from './string-literal.js'
 
-export type TestRunner = 'vitest' | 'playwright'
+export type TestRunner = keyof typeof SPECGATE_MODULES
 
 /** One test naming one clause. */
 export interface Claim {
@@ -80,7 +80,6 @@ function stepPattern(steps: readonly string[], step: readonly string[]): RegExp 
   return new RegExp(String.raw`(?<![\w$])(?:(?:${alternatives(steps)})\s*\(|(?:${alternatives(step)})\s*\(\s*(?:${STRING})\s*,)\s*(?:${STRING})`, 'g')
 }
 
-
 export function scanSource(file: string, text: string): TestFileScan {
   if (!text.includes('clause')) return { file, runner: runnerOf(text), claims: [] }
   const lines = lineStarts(text)
@@ -106,8 +105,6 @@ function claimOf(file: string, text: string, m: RegExpExecArray, lines: number[]
   return claim
 }
 
-const OPTIONS_OPEN = /\s*,\s*\{/y
-
 /** How far a clause's options object is followed: `skeleton`, `row` and the tags fit many times over. */
 const CLAUSE_OPTIONS_LIMIT = 5000
 
@@ -115,13 +112,13 @@ const CLAUSE_OPTIONS_LIMIT = 5000
  * The text of `, { ... }` right after a clause's hash, up to its closing brace (strings skipped).
  * (A step's options are read in place instead, see stepLiteral.)
  */
-function optionsAfter(text: string, from: number, limit = CLAUSE_OPTIONS_LIMIT): string {
+function optionsAfter(text: string, from: number): string {
   OPTIONS_OPEN.lastIndex = from
   if (!OPTIONS_OPEN.test(text)) return ''
   let depth = 0
   let quoteChar = ''
   const start = OPTIONS_OPEN.lastIndex - 1
-  for (let i = start; i < text.length && i < start + limit; i++) {
+  for (let i = start; i < text.length && i < start + CLAUSE_OPTIONS_LIMIT; i++) {
     const ch = text[i]
     if (quoteChar) {
       if (ch === '\\') i++
@@ -140,12 +137,8 @@ function attachSteps(text: string, claims: Claim[], pattern: RegExp): void {
   for (const m of text.matchAll(pattern)) {
     const owner = lastBefore(starts, m.index)
     const body = m[4] ?? m[5] ?? m[6]
-    if (owner >= 0 && body !== undefined) claims[owner]!.steps.push(claimStep(text, unescape(body), m.index + m[0].length))
+    if (owner >= 0 && body !== undefined) claims[owner]!.steps.push({ text: unescape(body), ...stepLiteral(text, m.index + m[0].length) })
   }
-}
-
-function claimStep(text: string, body: string, end: number): ClaimStep {
-  return { text: body, ...stepLiteral(text, end) }
 }
 
 function lastBefore(sorted: number[], at: number): number {
@@ -159,9 +152,19 @@ function lastBefore(sorted: number[], at: number): number {
   return found
 }
 
+const IMPORT_OF = {
+  vitest: importFrom(SPECGATE_MODULES.vitest),
+  playwright: importFrom(SPECGATE_MODULES.playwright),
+} satisfies Record<TestRunner, RegExp>
+
+/** The module names hold letters and `/` only: nothing in them needs escaping in a pattern. */
+function importFrom(module: string): RegExp {
+  return new RegExp(String.raw`from\s*['"]${module}['"]`)
+}
+
 export function runnerOf(text: string): TestRunner | undefined {
-  const vitest = /from\s*['"]specgate\/vitest['"]/.test(text)
-  const playwright = /from\s*['"]specgate\/playwright['"]/.test(text)
+  const vitest = IMPORT_OF.vitest.test(text)
+  const playwright = IMPORT_OF.playwright.test(text)
   return vitest === playwright ? undefined : vitest ? 'vitest' : 'playwright'
 }
 

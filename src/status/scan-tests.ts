@@ -18,8 +18,8 @@ export async function findTestFiles(root: string, globs: readonly string[]): Pro
   return [...new Set(found)].sort()
 }
 
-export async function scanTests(root: string, globs: readonly string[]): Promise<TestScan> {
-  return scanTestFiles(root, await findTestFiles(root, globs))
+export async function scanTests(root: string, globs: readonly string[], options: ScanOptions = {}): Promise<TestScan> {
+  return scanTestFiles(root, await findTestFiles(root, globs), options)
 }
 
 export interface ScanOptions {

@@ -7,6 +7,7 @@ import type { Spec } from '../spec/model.js'
 import { applyHashEdits, type HashEdit, planAcceptHash } from './accept-hash.js'
 import { computeDrift, type Drift } from './drift.js'
 import { scanTests, type TestScan } from './scan-tests.js'
+import { groupBy } from '../util/group-by.js'
 
 export interface StatusInput {
   root: string
@@ -29,15 +30,9 @@ export async function status(spec: Spec, input: StatusInput): Promise<StatusResu
 export async function acceptHashes(spec: Spec, input: StatusInput, ids: readonly string[]): Promise<HashEdit[]> {
   const { scan } = await status(spec, input)
   const edits = planAcceptHash(spec, scan.files, ids)
-  for (const [file, list] of groupByFile(edits)) {
+  for (const [file, list] of groupBy(edits, (e) => e.claim.file)) {
     const text = applyHashEdits(scan.sources.get(file) ?? '', list)
     await writeFileAtomic(path.join(input.root, file), text, { encoding: 'utf8' })
   }
   return edits
-}
-
-function groupByFile(edits: readonly HashEdit[]): Map<string, HashEdit[]> {
-  const out = new Map<string, HashEdit[]>()
-  for (const e of edits) out.set(e.claim.file, [...(out.get(e.claim.file) ?? []), e])
-  return out
 }

@@ -4,7 +4,7 @@
  * after the step's own text. A value that is not a literal (a variable, a template with `${}`) is
  * not read: the test does not say what it is. Pure.
  */
-import { STRING, unescape } from './string-literal.js'
+import { OPTIONS_OPEN, STRING, unescape } from './string-literal.js'
 
 export interface StepLiteral {
   docString?: string
@@ -15,7 +15,6 @@ export interface StepLiteral {
 const STRING_AT = new RegExp(STRING, 'y')
 const KEY_AT = /([\w$]+)\s*:\s*/y
 const SPACE_AT = /\s*/y
-const OPTIONS_OPEN_AT = /\s*,\s*\{/y
 
 /**
  * The literals of the `, { ... }` that follows `from` in `text` (the end of a step call's text);
@@ -25,7 +24,7 @@ const OPTIONS_OPEN_AT = /\s*,\s*\{/y
 export function stepLiteral(text: string, from: number): StepLiteral {
   const out: StepLiteral = {}
   const r = { at: from }
-  if (!stickyMatch(OPTIONS_OPEN_AT, text, r)) return out
+  if (!stickyMatch(OPTIONS_OPEN, text, r)) return out
   for (;;) {
     skipSpace(text, r)
     const key = stickyMatch(KEY_AT, text, r)?.[1]

@@ -1,11 +1,14 @@
 /**
  * A JavaScript string literal as the test scanner reads it: the pattern (single, double or back
- * quotes; a template only without `${`) and the value of its body. One module, so the clause and
+ * quotes; a template only without `$`) and the value of its body. One module, so the clause and
  * step calls and the step literals read strings alike. Pure.
  */
 
 /** A string literal: groups 1-3 its body, one per quote kind. Only the source: each user makes the RegExp it needs. */
 export const STRING = String.raw`'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|\x60((?:[^\x60\\$]|\\.)*)\x60`
+
+/** `, {` after a call's last string (sticky): where its options object opens. */
+export const OPTIONS_OPEN = /\s*,\s*\{/y
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', v: '\v', 0: '\0' }
 
