@@ -64,12 +64,13 @@ async function run(options: GenerateOptions, found?: FoundFiles): Promise<{ resu
   const covered = coveredBy(scanTestFiles(root, tests, { sources: false }).files)
   const rel = files.map((abs) => relPosix(root, abs))
   const targets = rel.map((f) => targetsOf(f, config))
-  assertAllInside(root, targets.flat(), generateDirs(config))
+  const allTargets = targets.flat()
+  assertAllInside(root, allTargets, generateDirs(config))
   const dryRun = options.dryRun ?? false
   // once, before the first write: the stages a killed run or a kept skeleton left beside any of these files
-  if (!dryRun) removeDeadStages(root, targets.flat())
+  if (!dryRun) removeDeadStages(root, allTargets)
   const chunks = chunkFeatures(targets.map((t) => t[0]!), CHUNK_FILES)
-  phaseDone('tests scanned, target paths checked')
+  phaseDone('tests scanned, target paths checked, dead stages removed')
   const done = await generateChunks({ root, config, covered, dryRun, chunks: sourcesOf(sources, chunks) })
   return { result: merge(done, dryRun, files.length), stamps: done.stamps }
 }

@@ -7,10 +7,10 @@
  */
 import type { SpecgateConfig } from '../config/schema.js'
 import { testGlobs, withCheckedFolders } from '../generate/generate.js'
-import { findTestFiles, scanTestFiles } from '../status/scan-tests.js'
+import { scanTests } from '../status/scan-tests.js'
 
 export async function idsNamedByTests(root: string, config: SpecgateConfig, configFile?: string): Promise<string[]> {
   const globs = testGlobs(withCheckedFolders(root, config, configFile))
-  const { files } = scanTestFiles(root, await findTestFiles(root, globs), { sources: false })
+  const { files } = await scanTests(root, globs, { sources: false })
   return files.flatMap((f) => f.claims.map((c) => c.id))
 }

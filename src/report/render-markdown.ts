@@ -54,7 +54,7 @@ export const STEP_SUMMARY_BYTES = 1024 * 1024
  * where the rest is. Never more than `limit` bytes, so the summary is shown rather than dropped:
  * empty when not even the note on where the rest is fits.
  */
-export function renderStepSummary(model: ReportModel, ctx: RenderContext, limit = STEP_SUMMARY_BYTES): string {
+export function renderStepSummary(model: ReportModel, ctx: RenderContext, limit: number): string {
   const links = new Links(ctx.reportDir)
   const open = model.verdicts.clauses.filter((cv) => cv.verdict !== 'accepted')
   const note = (shown: number) =>

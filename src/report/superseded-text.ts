@@ -1,4 +1,4 @@
-/** What a re-run replaced, in words: report.md names every fragment superseded, the console the first 20. */
+/** What a re-run replaced, in words: report.md names every fragment superseded, the console the first few (LIST_LIMIT in render-console.ts). */
 import type { LedgerSource } from '../ledger/schema.js'
 import type { Superseded } from '../ledger/supersede.js'
 
