@@ -14,16 +14,17 @@ const storage = new AsyncLocalStorage<SpecgateMeta | undefined>()
 /** the attempts holding a context now */
 const holders = new Set<SpecgateMeta>()
 
-export const ownContext = { getStore: (): SpecgateMeta | undefined => storage.getStore() }
+/** The store itself, as the steps ask it: `getStore()` is the meta of the attempt whose context this is. */
+export const ownContext: { getStore(): SpecgateMeta | undefined } = storage
 
 /** From here on, in this attempt's async context, steps are `meta`'s test's. */
-export function enterOwnContext(meta: object): void {
-  holders.add(meta as SpecgateMeta)
-  storage.enterWith(meta as SpecgateMeta)
+export function enterOwnContext(meta: SpecgateMeta): void {
+  holders.add(meta)
+  storage.enterWith(meta)
 }
 
-export function leaveOwnContext(meta: object): void {
-  if (!holders.delete(meta as SpecgateMeta)) return
+export function leaveOwnContext(meta: SpecgateMeta): void {
+  if (!holders.delete(meta)) return
   storage.enterWith(undefined)
   if (holders.size === 0) storage.disable()
 }

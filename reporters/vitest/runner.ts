@@ -6,7 +6,7 @@
  */
 import { TestRunner } from 'vitest'
 import { beginAttempt, endAttempt, useProvidedTags, type AssertionSource } from './attempt.js'
-import { registry, UNSELECTED_KEY } from './meta.js'
+import { registry, UNSELECTED_KEY, type SpecgateMeta } from './meta.js'
 import { enterOwnContext, leaveOwnContext, ownContext } from './own-context.js'
 import type { ProvidedSpecgate } from './provided.js'
 import { unselectedTests, type FileSpecification } from './unselected.js'
@@ -35,15 +35,19 @@ export default class SpecgateRunner extends TestRunner {
 
   override onCollectStart(file: RunnerFile): void {
     super.onCollectStart(file)
-    const spec = (this as { _currentSpecification?: FileSpecification })._currentSpecification
+    const spec = this.currentSpecification
     if (spec) this.specs.set(file, spec)
+  }
+
+  /** Vitest's own field (not declared in its types): the file specification being collected or run */
+  private get currentSpecification(): FileSpecification | undefined {
+    return (this as { _currentSpecification?: FileSpecification })._currentSpecification
   }
 
   /** After Vitest applied the run's filters, before any test runs: the tests they left out (unselected.ts). */
   onBeforeRunFiles(files: RunnerFile[]): void {
-    const current = (this as { _currentSpecification?: FileSpecification })._currentSpecification
     for (const file of files) {
-      const ids = unselectedTests(file as never, this.config, this.specs.get(file), current)
+      const ids = unselectedTests(file as never, this.config, this.specs.get(file), this.currentSpecification)
       if (ids.length > 0) (file.meta as Record<string, unknown>)[UNSELECTED_KEY] = ids
     }
   }
@@ -57,14 +61,14 @@ export default class SpecgateRunner extends TestRunner {
     super.onBeforeTryTask(...args)
     const test = args[0] as TaskLike
     beginAttempt(test.meta)
-    if (mayOverlap(test)) enterOwnContext(test.meta)
+    if (mayOverlap(test)) enterOwnContext(test.meta as SpecgateMeta)
   }
 
   /** After the attempt, its afterEach hooks and onTestFinished callbacks, whether it passed or threw. */
   async onAfterRetryTask(...args: BeforeTry): Promise<void> {
     const test = args[0] as TaskLike
     endAttempt(test.meta, test.context ?? {})
-    leaveOwnContext(test.meta)
+    leaveOwnContext(test.meta as SpecgateMeta)
     await (TestRunner.prototype as { onAfterRetryTask?: AfterRetry }).onAfterRetryTask?.apply(this, args)
   }
 }

@@ -14,8 +14,8 @@ const ACCEPTED: Finding = Object.freeze({ verdict: 'accepted', reason: '' })
 export function judgeEvidence(clause: Clause, c: Case, level: Level | undefined, e: Evidence): Finding {
   const notPassed = judgeStatus(e)
   if (notPassed) return notPassed
-  const shared = unattributedReason(e)
-  if (shared) return { verdict: 'hollow', reason: `${shared} (${placeOf(e.test)})` }
+  const unattributed = unattributedReason(e)
+  if (unattributed) return { verdict: 'hollow', reason: `${unattributed} (${placeOf(e.test)})` }
   const empty = emptyStateReason(clause, level, e)
   if (empty) return { verdict: 'empty-state', reason: `${empty} (${placeOf(e.test)})` }
   const hollow = hollowReason(clause, c, e)
@@ -114,7 +114,10 @@ function formatCounts(counts: Record<string, number>): string {
   return Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(', ')
 }
 
-/** A test that ran beside others in one worker counts only what is surely its own (reporters/vitest/current-record.ts). */
+/**
+ * A test that ran beside others with no per-test context (a project's own runner, browser mode):
+ * what was recorded while they overlapped is nobody's (reporters/vitest/current-record.ts).
+ */
 function unattributedReason(e: Evidence): string | undefined {
   if (e.detail !== UNATTRIBUTED_DETAIL) return undefined
   return 'ran concurrently with another test, and steps or data were recorded while they overlapped with no per-test context to tell whose (a project\'s own runner, or browser mode), so none count: run these tests without test.concurrent'

@@ -49,12 +49,11 @@ export function mergeFragments(ledgers: readonly Ledger[]): MergeResult {
 interface Ranked {
   source: LedgerSource
   rank: number
-  filtered: boolean
 }
 
 function rankSources(sources: readonly LedgerSource[]): Map<string, Ranked> {
   const oldestFirst = [...sources].sort(compareSources)
-  return new Map(oldestFirst.map((source, rank) => [source.id, { source, rank, filtered: isFiltered(source) }]))
+  return new Map(oldestFirst.map((source, rank) => [source.id, { source, rank }]))
 }
 
 /**
@@ -81,7 +80,7 @@ function needsRules(sorted: readonly Evidence[], start: number, end: number, sou
   if (end === start + 1) return false
   for (let j = start; j < end; j++) {
     const e = sorted[j]!
-    if (sources.get(e.source)!.filtered || (j > start && sorted[j - 1]!.source === e.source)) return true
+    if (isFiltered(sources.get(e.source)!.source) || (j > start && sorted[j - 1]!.source === e.source)) return true
   }
   return false
 }
@@ -96,7 +95,7 @@ function latestOfTest(records: readonly Evidence[], sources: Map<string, Ranked>
   for (const e of perSource) {
     const s = sources.get(e.source)!
     const held = newestFiltered.get(s.source.label)
-    if (s.filtered && (!held || s.rank > held.rank)) newestFiltered.set(s.source.label, s)
+    if (isFiltered(s.source) && (!held || s.rank > held.rank)) newestFiltered.set(s.source.label, s)
   }
   if (newestFiltered.size === 0) return perSource
   return perSource.filter((e) => {
