@@ -11,6 +11,7 @@ import { clause } from 'specgate/vitest'
 import { linkSpecgate, REPO, specgate } from './helpers/cli.js'
 import { copyFixture, readFragments, runVitest, VITEST4, type VitestRun } from './helpers/vitest-fixtures.js'
 import type { LedgerSource } from '../src/ledger/schema.js'
+import { read } from './helpers/generate-fixture.js'
 
 /** Scratch copies directly under .tmp: the Vitest leg's own base folder is wiped by other suites. */
 const LEG = { ...VITEST4, base: path.join(REPO, '.tmp') }
@@ -21,10 +22,6 @@ async function vitest(root: string, args: string[], env: NodeJS.ProcessEnv = {})
   const run = await runVitest(LEG, root, ['run', ...args], env)
   expect(run.output).toMatch(/Test Files {2}/)
   return run
-}
-
-function read(root: string, rel: string): string {
-  return fs.readFileSync(path.join(root, rel), 'utf8')
 }
 
 beforeAll(() => linkSpecgate())

@@ -7,8 +7,9 @@ import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
-import { linkSpecgate, REPO, scratch, specgate, timedPhases, writeTree } from './helpers/cli.js'
-import { copyFixture, cucumber } from './fixtures/cucumber-harness/run.js'
+import { REPO, scratch, specgate, timedPhases, writeTree } from './helpers/cli.js'
+import { cucumber } from './fixtures/cucumber-harness/run.js'
+import { copyGenFixture, read } from './helpers/generate-fixture.js'
 import { fixtureProject, fragment, passed, writeFragment, type FixtureProject } from './helpers/check-fixture.js'
 
 const FIXED = ['--today', '2026-01-15', '--commit', 'c0ffee']
@@ -29,10 +30,6 @@ function standardFragments(p: FixtureProject): void {
   writeFragment(root, 'playwright.json', fragment({ runner: 'playwright', id: 'pw-1', spec, commit: 'c0ffee', createdAt: '2026-01-10T10:05:00.000Z' }, [
     passed(spec, 'KEYS-004'),
   ]))
-}
-
-function read(root: string, rel: string): string {
-  return fs.readFileSync(path.join(root, rel), 'utf8')
 }
 
 describe('specgate check on a merged run', () => {
@@ -81,8 +78,7 @@ describe('specgate check on a merged run', () => {
       [{ NO_COLOR: '1', FORCE_COLOR: '1' }, false],
     ]
     // and a runner's reporter: the Cucumber formatter's summary, on one scenario (cucumber-js alone colours nothing here)
-    linkSpecgate()
-    const cukeProject = copyFixture('cucumber-statuses')
+    const cukeProject = copyGenFixture('cucumber-statuses')
     for (const [env, coloured] of cases) {
       const c = specgate(['check', '--out', 'colour', ...FIXED], p.root, env)
       const l = specgate(['lint'], lintProject, env)
@@ -155,10 +151,16 @@ describe('specgate check on a merged run', () => {
     const text = whole.slice(earlier.length)
     expect(text).toContain('**2500 clauses** (2500 cases): 2500 uncovered')
     expect(text).toContain('| no-uncovered | **FAIL** |')
+    expect(text).toContain('## Who owes what')
     expect(text).toContain('## Not accepted')
-    const listed = text.split('\n').filter((l) => l.startsWith('| BIG-')).length
+    const rows = text.split('\n').filter((l) => l.startsWith('| BIG-'))
+    const listed = rows.length
     expect(listed).toBeGreaterThan(500)
     expect(listed).toBeLessThan(2500)
+    // as many as fit: the rows are the first ones in order, and the next would have gone over 1 MiB
+    expect(rows.map((l) => l.split(' ')[1])).toEqual(Array.from({ length: listed }, (_, i) => `BIG-${i + 1}`))
+    const next = md.split('\n').find((l) => l.startsWith(`| BIG-${listed + 1} |`))!
+    expect(Buffer.byteLength(whole) + Buffer.byteLength(`${next}\n`)).toBeGreaterThan(1024 * 1024)
     expect(text).toMatch(new RegExp(`${listed} of 2500 clauses not accepted are listed here\\. Every feature's table is in report\\.md`))
     // each listed row is the report's own row for that clause
     const row = text.split('\n').find((l) => l.startsWith('| BIG-7 |'))!
@@ -407,6 +409,20 @@ describe('bad inputs: one line naming the file, nothing else lost', () => {
     // nothing to remove: the error alone, as before
     const bare = specgate(['check', '--out', 'elsewhere', ...FIXED], p.root)
     expect(bare.stderr).toMatch(/^specgate: specgate\.waivers\.yaml:1:3: waiver for KEYS-002: reason: [^;\n]+\n$/)
+    // a bad --format, --tags or --today is this run's input too; a bad --gate is a usage error, checked before anything is read
+    fs.rmSync(path.join(p.root, 'specgate.waivers.yaml'))
+    const fresh = () => expect(specgate(['check', ...FIXED], p.root).code).toBe(1)
+    for (const bad of [['--format', 'nope'], ['--tags', '@a and'], ['--today', '2026-13-45']]) {
+      fresh()
+      const r = specgate(['check', ...FIXED, ...bad], p.root)
+      expect([r.code, r.stderr], bad.join(' ')).toEqual([2, expect.stringMatching(/; removed the previous run's report\.md, report\.html, junit\.xml, ledger\.json from specgate-report, as they no longer match\n$/)])
+      expect(fs.readdirSync(reports)).toEqual(['notes.txt'])
+    }
+    fresh()
+    const gate = specgate(['check', ...FIXED, '--gate', 'nope'], p.root)
+    expect(gate.code).toBe(2)
+    expect(gate.stderr).not.toContain('removed')
+    expect(fs.readdirSync(reports).sort()).toEqual(['junit.xml', 'ledger.json', 'notes.txt', 'report.html', 'report.md'])
   })
 
   const waiverCases: [string, string, string][] = [

@@ -30,7 +30,7 @@ describe('specgate generate', () => {
     const dir = copyGenFixture('gen-keys')
     const first = specgate(['generate'], dir, { SPECGATE_TIMINGS: '1' })
     expect(first.stdout).toContain('wrote 5 skeletons in 2 files')
-    expect(timedPhases(first)).toEqual(['start-up and config', 'files found and stamped', 'feature files read', 'tests scanned, target paths checked', 'parsed, planned, rendered', 'written'])
+    expect(timedPhases(first)).toEqual(['start-up and config', 'files found and stamped', 'feature files read', 'tests scanned, target paths checked, dead stages removed', 'parsed, planned, rendered', 'written'])
     // the first run's stamps (taken from its own file lists) are the ones the rerun's single walk makes
     const again = specgate(['generate'], dir, { SPECGATE_TIMINGS: '1' })
     expect(again.stdout).toContain('nothing to generate')
@@ -434,27 +434,18 @@ describe('specgate generate, killed half way', () => {
     }
   })
 
-  it('GEN-011 a run removes the staging folders of dead runs and leaves those of live ones alone', clause('GEN-011', 'efd0ac3ae585'), () => {
-    const dir = copyGenFixture('gen-keys')
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!
-    const stage = (pid: number): string => `.specgate-stage-${pid}-AbC123/node_modules/test/spec/x.test.ts`
-    writeTree(dir, { [stage(dead)]: 'half a fi', [stage(process.pid)]: 'a run still writing' })
-    expect(specgate(['generate'], dir).stdout).toContain('wrote 5 skeletons in 2 files')
-    expect(staging(dir)).toEqual([`.specgate-stage-${process.pid}-AbC123`])
-    expect(read(dir, stage(process.pid))).toBe('a run still writing')
-  })
-
-  it('GEN-011 the next run removes a dead run\'s staging folders wherever one could have been made, also beside folders that exist by now', clause('GEN-011', 'efd0ac3ae585'), () => {
+  it('GEN-011 the next run removes a dead run\'s staging folders wherever one could have been made, also beside folders that exist by now, and leaves a live run\'s alone', clause('GEN-011', 'efd0ac3ae585'), () => {
     const dir = copyGenFixture('gen-keys')
     // the skeletons' folders exist: this run makes no staging folder, so it sweeps none on the way
     writeTree(dir, { 'test/spec/team/notes.md': 'mine', 'e2e/spec/team/notes.md': 'mine' })
     const dead = spawnSync(process.execPath, ['-e', '']).pid!
     const stage = (under: string, pid: number): string => `${under}.specgate-stage-${pid}-AbC123/node_modules/x/y.test.ts`
     const left = ['', 'test/', 'test/spec/', 'e2e/', 'e2e/spec/'].map((under) => stage(under, dead))
-    const live = stage('test/spec/', process.pid)
+    const live = stage('', process.pid)
     writeTree(dir, { ...Object.fromEntries(left.map((f) => [f, 'half a fi'])), [live]: 'a run still writing' })
     expect(specgate(['generate'], dir).stdout).toContain('wrote 5 skeletons in 2 files')
     expect(listFiles(dir).filter((f) => f.includes('.specgate-stage-'))).toEqual([live])
+    expect(read(dir, live)).toBe('a run still writing')
   })
 
   it('GEN-011 a folder that appears while generate writes gets the staged files, a file already there is never replaced, and the next run removes the skeleton kept aside', clause('GEN-011', 'efd0ac3ae585'), () => {

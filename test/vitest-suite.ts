@@ -163,7 +163,7 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       const ledger = onlyFragment(r)
       const real = evidenceOf(ledger, 'KEYS-001')
       expect(real).toMatchObject({ assertions: 2, detail: 'concurrent' })
-      // its Given ran in its beforeEach, and the unlinked test's step beside it took nothing from it
+      // its Given ran in its beforeEach and its Then in its afterEach, and the unlinked test's step beside it took nothing from it
       expect(stepsOf(real)).toEqual(['Given a team with 3 keys: passed', 'When the member lists the keys: passed', 'Then 3 keys are shown: passed'])
       // nothing of KEYS-001's or KEYS-003's reached it
       expect(evidenceOf(ledger, 'KEYS-002')).toMatchObject({ assertions: 0, steps: null, detail: 'concurrent' })
@@ -175,8 +175,8 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
       expect(evidenceOf(ledger, 'KEYS-004')).toMatchObject({ assertions: 1, detail: 'concurrent' })
       expect(stepsOf(evidenceOf(ledger, 'KEYS-004'))).toEqual(['Given a team with 2 keys: passed', 'When the member refreshes the list: passed', 'Then 2 keys are shown: passed'])
       const noOwnAssertion = "passed without running a single assertion of its own: it ran concurrently with another test, and beside other tests only the test context's expect counts, not the global one (test(name, async ({ expect }) => ...))"
-      expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:22)`)
-      expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:27)`)
+      expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:24)`)
+      expect(r.stdout).toContain(`${noOwnAssertion} (test/keys.test.ts:29)`)
 
       // a project's own runner: no per-test context, so the steps recorded while the tests overlapped count for none of them
       fs.writeFileSync(path.join(cwd, 'own-runner.ts'), "import { TestRunner } from 'vitest'\nexport default class OwnRunner extends TestRunner {}\n")
@@ -234,8 +234,10 @@ export function fixtureSuite(leg: Leg, links: SuiteLinks): void {
         "const vitest = await createVitest('test', { watch: false })",
         'await vitest.init()',
         "const spec = vitest.getRootProject().createSpecification(path.resolve('test/keys.test.ts'), { testTagsFilter: ['@integration'] })",
-        'await vitest.runTestSpecifications([spec])',
+        'const result = await vitest.runTestSpecifications([spec])',
         'await vitest.close()',
+        // a failed test or an unhandled error fails the script, as it fails the vitest CLI
+        'if (result.testModules.some((m) => !m.ok()) || result.unhandledErrors.length > 0) process.exitCode = 1',
       ].join('\n'))
       // the leg's Node runs the script in place of the vitest CLI
       const r = await runVitest({ ...leg, vitest: script }, cwd, [])
