@@ -54,8 +54,8 @@ function evidenceFor(clause, c, source, i) {
 }
 
 // The same corpus parsed by @cucumber/gherkin alone, alternating with check: the budget is absolute,
-// but this machine's speed moves by hour (the reference took 0.73 s on 2026-11-25 and 1.1-1.7 s on
-// later nights), so the ratio shows what the code costs and the reference shows what the hour gave.
+// but this machine's speed moves by hour (the reference took 0.73 s on 2026-11-25 and 1.05-1.97 s
+// on later nights), so the ratio shows what the code costs and the reference shows what the hour gave.
 const runs = []
 const reference = []
 for (let i = 0; i < RUNS; i++) {
@@ -96,8 +96,8 @@ function measureCheck() {
 function measureReference() {
   const started = performance.now()
   const r = spawnSync(process.execPath, [path.join(repo, 'bench/_gherkin-baseline.mjs'), path.join(work, 'features')], { encoding: 'utf8' })
-  if (r.status !== 0) {
-    console.error(r.stderr)
+  if (r.status !== 0 || JSON.parse(r.stdout).cases !== cases.length) {
+    console.error(`the reference parse failed or counted other cases than check's ${cases.length}:\n${r.stdout}${r.stderr}`)
     process.exit(1)
   }
   return (performance.now() - started) / 1000
