@@ -54,6 +54,12 @@ Feature: Playwright adapter
       When a test's Then step ends with the marker visible
       Then the clause is empty-state naming the marker and the step
 
+    @integration @covers:reporters/playwright/page-watch.ts @id:PW-018
+    Scenario: A marker counts only when it is visible, found by a configured CSS selector or text
+      Given markers configured as CSS selectors and as texts
+      When a page shows them hidden, inside a shadow root, or as text spread over elements
+      Then only the visible ones count, the first in config order is named, and a selector that does not parse is a config error naming it
+
     @integration @covers:src/ledger/verdict.ts @id:PW-008
     Scenario: A run that saw no real data at all is rejected
       Given an empty store

@@ -4,13 +4,13 @@
  */
 import path from 'node:path'
 import { apiMatcher } from './classify-response.js'
-import { markerScript } from './page-watch.js'
+import { markersOf, type EmptyStateMarkers } from './page-watch.js'
 
 export interface E2ESettings {
   /** configured `e2e.api` patterns; undefined: same-origin fetch/XHR with a JSON body */
   api?: (url: string) => boolean
-  /** the page-side marker check; undefined when no marker is configured */
-  markerScript?: string
+  /** undefined when no marker is configured */
+  markers?: EmptyStateMarkers
   probe?: string
 }
 
@@ -27,7 +27,7 @@ export async function loadSettings(root: string, configPath?: string): Promise<E
   const e2e = config.e2e
   return {
     api: apiMatcher(e2e.api, file ?? 'specgate config'),
-    markerScript: markerScript(e2e.emptyState.selectors, e2e.emptyState.texts),
+    markers: markersOf(e2e.emptyState.selectors, e2e.emptyState.texts),
     probe: e2e.probe,
   }
 }
