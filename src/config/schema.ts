@@ -66,6 +66,11 @@ export const configSchema = z.strictObject({
   e2e: z.strictObject({
     /** URL substrings or regular expressions (`/api\\/.*`/) of the API responses that count as data */
     api: z.array(z.string()).default([]),
+    /**
+     * Empty-state markers, checked after each Then step: a visible element matching one of the CSS
+     * `selectors` (open shadow roots included), or a visible element whose text contains one of the
+     * `texts` (case-sensitive; a space matches any run of white space).
+     */
     emptyState: z.strictObject({
       selectors: z.array(z.string()).default(['[data-empty-state]', '[data-testid*="empty-state"]']),
       texts: z.array(z.string()).default([]),
