@@ -258,6 +258,31 @@ describe('merging fragments', () => {
     expect(r.stdout).toContain('superseded by newer runs (1):\n  fragment s1-a (vitest, shard 1/2, 2026-01-10T10:00:00.000Z) superseded by fragment s1-b (vitest, shard 1/2, 2026-01-10T11:00:00.000Z)\n')
   })
 
+  test('more than 20 superseded attempts: the console names the first 20 and counts the rest; report.md names all', async () => {
+    const { root, spec } = await fixtureProject('check-basic', 'check-many-attempts')
+    const all = ['KEYS-001', 'KEYS-002', 'KEYS-003[1]', 'KEYS-003[2]', 'KEYS-004', 'KEYS-005', 'BILL-001', 'BILL-002']
+    // 23 attempts of the same shard, an hour apart: the last one wins, 22 are superseded
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 10, 0, 0) + i * 3_600_000).toISOString()
+    for (let i = 0; i < 23; i++) {
+      const status = i < 22 ? { status: 'failed' as const, failure: { message: `attempt ${i + 1}` } } : {}
+      writeFragment(root, `try-${i + 1}.json`, fragment({ runner: 'vitest', id: `try-${String(i + 1).padStart(2, '0')}`, spec, shard: { index: 1, total: 1 }, createdAt: at(i) },
+        all.map((k) => passed(spec, k, status))))
+    }
+    const r = specgate(['check', ...FIXED], root)
+    const lines = r.stdout.split('\n')
+    const head = lines.indexOf('superseded by newer runs (22):')
+    expect(head).toBeGreaterThan(-1)
+    const listed = lines.slice(head + 1, head + 22)
+    expect(listed.slice(0, 20).map((l) => l.match(/^ {2}fragment (try-\d+) /)?.[1])).toEqual(Array.from({ length: 20 }, (_, i) => `try-${String(i + 1).padStart(2, '0')}`))
+    expect(listed[0]).toBe(`  fragment try-01 (vitest, shard 1/1, ${at(0)}) superseded by fragment try-23 (vitest, shard 1/1, ${at(22)})`)
+    expect(listed[20]).toBe('  ... and 2 more')
+    // the attempts' failures are gone with them: the last attempt passed everything
+    expect(r.stdout).not.toContain('attempt ')
+    const md = read(root, 'specgate-report/report.md')
+    for (const i of [1, 21, 22]) expect(md).toContain(`- fragment try-${String(i).padStart(2, '0')} (vitest, shard 1/1, ${at(i - 1)}) superseded by fragment try-23`)
+    expect(md).not.toContain('fragment try-23 (vitest, shard 1/1, 2026-01-10T22:00:00.000Z) superseded')
+  })
+
   test('fragments given as a glob: only the files it matches are read', async () => {
     const p = await fixtureProject('check-basic', 'check-glob')
     standardFragments(p)
