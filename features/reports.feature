@@ -52,13 +52,19 @@ Feature: Reports
     Then every report file is byte for byte the same
     And where newer runs superseded fragments, report.md alone differs: it does not list them, since ledger.json holds only what counts
 
-  @integration @covers:src/report/html-*.ts @id:REPORT-007
+  @e2e @covers:src/report/html-*.ts @id:REPORT-007
   Scenario: The HTML report shows totals, filters and a clause's detail
     Given report.html of a run opened in Chromium
     When the user filters by verdict and opens a clause
     Then the totals, the filtered clauses and the clause's Gherkin text, steps and failure show
 
-  @integration @error @risk:security @covers:src/report/escape.ts @id:REPORT-008
+  @integration @covers:src/report/html-*.ts @id:REPORT-012
+  Scenario: Every filter of the HTML report, and the data the page rebuilds from its compact form
+    Given report.html of runs whose clauses inherit tags, levels and owners, and whose tests have titles and Outline cases of their own
+    When the user filters by verdict, owner, acceptor, tag and text, and opens clauses
+    Then the clauses shown, and each clause's tags, levels, owner, acceptor, rule, cases and test titles, are those of the SPEC and the ledger
+
+  @e2e @error @risk:security @covers:src/report/escape.ts @id:REPORT-008
   Scenario: Hostile text in the HTML report renders as text
     Given a clause named "<img src=x onerror=alert(1)>" and a failure message with a script tag
     When report.html is opened in Chromium
