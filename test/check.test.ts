@@ -7,7 +7,7 @@ import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
-import { REPO, scratch, specgate, timedPhases, writeTree } from './helpers/cli.js'
+import { COLOUR_CASES, ESC, REPO, scratch, specgate, timedPhases, writeTree } from './helpers/cli.js'
 import { cucumber } from './fixtures/cucumber-harness/run.js'
 import { copyGenFixture, read } from './helpers/generate-fixture.js'
 import { fixtureProject, fragment, passed, writeFragment, type FixtureProject } from './helpers/check-fixture.js'
@@ -70,16 +70,9 @@ describe('specgate check on a merged run', () => {
   test('REPORT-010 Colour follows one rule for every command and runner reporter', clause('REPORT-010', '8acd53d1b3c8'), () => {
     const lintProject = scratch('colour-lint')
     writeTree(lintProject, { 'features/a.feature': 'Feature: A\n  @unit @e2ee @id:A-001\n  Scenario: a\n    Given a\n' })
-    const ESC = /\x1b\[\d+m/
-    const cases: [env: Record<string, string>, coloured: boolean][] = [
-      [{ NO_COLOR: '', FORCE_COLOR: '1' }, true],
-      [{ NO_COLOR: '', FORCE_COLOR: '' }, false], // piped: no terminal
-      [{ NO_COLOR: '', FORCE_COLOR: '0' }, false],
-      [{ NO_COLOR: '1', FORCE_COLOR: '1' }, false],
-    ]
     // and a runner's reporter: the Cucumber formatter's summary, on one scenario (cucumber-js alone colours nothing here)
     const cukeProject = copyGenFixture('cucumber-statuses')
-    for (const [env, coloured] of cases) {
+    for (const [env, coloured] of COLOUR_CASES) {
       const c = specgate(['check', '--out', 'colour', ...FIXED], p.root, env)
       const l = specgate(['lint'], lintProject, env)
       const s = specgate(['status'], p.root, env)

@@ -6,21 +6,12 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
-import { linkSpecgate, REPO } from './helpers/cli.js'
+import { COLOUR_CASES as CASES, ESC, linkSpecgate, REPO } from './helpers/cli.js'
 import { copyFixture, runVitest, VITEST4 } from './helpers/vitest-fixtures.js'
 import { copyApp, playwright } from './helpers/playwright-app.js'
 
 /** Scratch copies directly under .tmp: the Vitest leg's own base folder is wiped by other suites. */
 const LEG = { ...VITEST4, base: path.join(REPO, '.tmp') }
-const ESC = /\x1b\[\d+m/
-
-const CASES: [env: Record<string, string>, coloured: boolean][] = [
-  [{ NO_COLOR: '', FORCE_COLOR: '1' }, true],
-  [{ NO_COLOR: '', FORCE_COLOR: '' }, false], // piped: no terminal
-  [{ NO_COLOR: '', FORCE_COLOR: '0' }, false],
-  [{ NO_COLOR: '1', FORCE_COLOR: '1' }, false],
-]
-
 /** specgate's summary block: from its heading to the end of the output. */
 function summaryOf(stdout: string, runner: string): string {
   const at = stdout.indexOf(`specgate (${runner})`)

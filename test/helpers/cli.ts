@@ -71,3 +71,14 @@ function link(at: string, target: string): void {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
   }
 }
+
+/** The colour rule's cases (src/cli/tty.ts), each with whether the output is coloured: the output is piped, never a terminal. */
+export const COLOUR_CASES: readonly [env: Record<string, string>, coloured: boolean][] = [
+  [{ NO_COLOR: '', FORCE_COLOR: '1' }, true],
+  [{ NO_COLOR: '', FORCE_COLOR: '' }, false], // piped: no terminal
+  [{ NO_COLOR: '', FORCE_COLOR: '0' }, false],
+  [{ NO_COLOR: '1', FORCE_COLOR: '1' }, false],
+]
+
+/** An ANSI colour code. */
+export const ESC = /\x1b\[\d+m/
