@@ -76,10 +76,10 @@ export function markersOf(selectors: readonly string[], texts: readonly string[]
 }
 
 /**
- * Looks for a visible empty-state marker in one round trip (a locator count, run by the script
- * Playwright's own locators already set up in the page), and records the first one found. Measured
- * against a `page.evaluate` of the same check: about 3.5 ms less per test (bench/NOTES.md), as an
- * evaluation needs a second helper script in every new page.
+ * Looks for a visible empty-state marker in one round trip (a locator count, answered by the script
+ * Playwright's own locators set up in the page), and records the first one found. A `page.evaluate`
+ * of the same check needed a helper script of its own in every new page; the two measured alike
+ * per test (bench/NOTES.md, eleventh session).
  */
 export async function checkMarkers(page: Page, markers: EmptyStateMarkers | undefined, record: PlaywrightRecord, at: MarkerAt, step?: string): Promise<void> {
   if (!markers || page.isClosed()) return
