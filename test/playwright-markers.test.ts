@@ -6,7 +6,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { clause } from 'specgate/vitest'
-import { checkMarkers, markersOf } from '../reporters/playwright/page-watch.js'
+import { checkMarkers, markersOf, pageMarkers } from '../reporters/playwright/page-watch.js'
 import { openRecord, closeRecord } from '../reporters/playwright/recorder.js'
 
 let browser: Browser
@@ -26,7 +26,7 @@ async function found(html: string, selectors: string[], texts: string[] = []): P
   await page.setContent(html)
   const record = openRecord()
   try {
-    await checkMarkers(page, markersOf(selectors, texts), record, 'then', 'Then the list shows')
+    await checkMarkers(pageMarkers(page, markersOf(selectors, texts)), record, 'then', 'Then the list shows')
   } finally {
     closeRecord()
   }

@@ -5,7 +5,7 @@
  */
 import { test as base, expect } from '@playwright/test'
 import { settleSteps } from '../../src/runtime/common/index.js'
-import { checkMarkers, watchResponses } from './page-watch.js'
+import { checkMarkers, pageMarkers, watchResponses } from './page-watch.js'
 import { readProbe, type ProbeCounts } from './probe.js'
 import { closeRecord, openRecord, RECORD_ATTACHMENT, RECORD_CONTENT_TYPE, toPayload, type PlaywrightRecord } from './recorder.js'
 import { loadSettings, projectRoot, type E2ESettings } from './settings.js'
@@ -48,7 +48,8 @@ export const test = base.extend<SpecgateTestFixtures, SpecgateWorkerFixtures>({
   ],
   page: async ({ page, specgateRecord: record, specgateSettings: settings }, use) => {
     const watch = watchResponses(page, settings, record)
-    record.checkMarkers = (at, step) => checkMarkers(page, settings.markers, record, at, step)
+    const markers = pageMarkers(page, settings.markers)
+    record.checkMarkers = (at, step) => checkMarkers(markers, record, at, step)
     await use(page)
     // the end of the test counts only for a test without Then steps: spare the round trip otherwise
     if (!record.steps.some((s) => s.keyword === 'Then')) await record.checkMarkers('end')

@@ -75,17 +75,40 @@ export function markersOf(selectors: readonly string[], texts: readonly string[]
   return selectors.length === 0 && texts.length === 0 ? undefined : { selectors, texts }
 }
 
+/** One page's marker locators, made when the test gets its page: each check is then one count. */
+export interface PageMarkers {
+  page: Page
+  /** every marker at once: the selectors as one CSS selector list, or()ed with the texts, visible only */
+  any: Locator
+  /** each marker by the name a finding gives it, in config order, visible only */
+  each: { name: string; locator: Locator }[]
+  selectors: readonly string[]
+}
+
+export function pageMarkers(page: Page, markers: EmptyStateMarkers | undefined): PageMarkers | undefined {
+  if (!markers) return undefined
+  const visible = (l: Locator): Locator => l.filter({ visible: true })
+  const texts = markers.texts.map((t) => ({ name: `text "${t}"`, locator: page.getByText(textPattern(t)) }))
+  const all = [...(markers.selectors.length ? [selectorLocator(page, markers.selectors.join(', '))] : []), ...texts.map((t) => t.locator)]
+  return {
+    page,
+    any: visible(all.reduce((a, b) => a.or(b))),
+    each: [...markers.selectors.map((s) => ({ name: s, locator: selectorLocator(page, s) })), ...texts].map((m) => ({ name: m.name, locator: visible(m.locator) })),
+    selectors: markers.selectors,
+  }
+}
+
 /**
  * Looks for a visible empty-state marker in one round trip (a locator count, answered by the script
  * Playwright's own locators set up in the page), and records the first one found. A `page.evaluate`
  * of the same check needed a helper script of its own in every new page; the two measured alike
  * per test (bench/NOTES.md, eleventh session).
  */
-export async function checkMarkers(page: Page, markers: EmptyStateMarkers | undefined, record: PlaywrightRecord, at: MarkerAt, step?: string): Promise<void> {
-  if (!markers || page.isClosed()) return
+export async function checkMarkers(markers: PageMarkers | undefined, record: PlaywrightRecord, at: MarkerAt, step?: string): Promise<void> {
+  if (!markers || markers.page.isClosed()) return
   let marker: string | undefined
   try {
-    marker = await visibleMarker(page, markers)
+    marker = await visibleMarker(markers)
   } catch (err) {
     // the page is navigating or closing: it shows no marker at this moment
     if (/context was destroyed|Target page.*closed|navigat/i.test((err as Error).message)) return
@@ -94,24 +117,15 @@ export async function checkMarkers(page: Page, markers: EmptyStateMarkers | unde
   if (marker) record.emptyMarkers.push(step ? { marker, at, step } : { marker, at })
 }
 
-async function visibleMarker(page: Page, markers: EmptyStateMarkers): Promise<string | undefined> {
-  const each = [
-    ...markers.selectors.map((s) => ({ name: s, locator: selectorLocator(page, s) })),
-    ...markers.texts.map((t) => ({ name: `text "${t}"`, locator: page.getByText(textPattern(t)) })),
-  ]
-  // the selectors as one CSS selector list, as the benchmark measured it; texts joined to it with or()
-  const [first, ...rest] = [
-    ...(markers.selectors.length ? [selectorLocator(page, markers.selectors.join(', '))] : []),
-    ...each.slice(markers.selectors.length).map((m) => m.locator),
-  ]
-  const any = rest.reduce((a, b) => a.or(b), first!)
+async function visibleMarker({ page, any, each, selectors }: PageMarkers): Promise<string | undefined> {
   try {
-    if ((await any.filter({ visible: true }).count()) === 0) return undefined
+    if ((await any.count()) === 0) return undefined
   } catch (err) {
-    throw (await invalidSelector(page, markers.selectors, err)) ?? err
+    throw (await invalidSelector(page, selectors, err)) ?? err
   }
-  // a marker shows (an empty-state run, the rare case): name the first in config order
-  const counts = await Promise.all(each.map((m) => m.locator.filter({ visible: true }).count()))
+  // a marker shows (an empty-state run, the rare case): name the first in config order; if it went
+  // away between the two queries, the page still showed one of them
+  const counts = await Promise.all(each.map((m) => m.locator.count()))
   return each[counts.findIndex((n) => n > 0)]?.name ?? each.map((m) => m.name).join(' or ')
 }
 
