@@ -6,10 +6,7 @@
  * test/report-html.test.ts checks the page's filters and rebuilt data in more detail.
  */
 import { test, expect, clause, evidence, Given, When, Then } from 'specgate/playwright'
-import { checkedReport, HOSTILE, HOSTILE_FAILURE as FAILURE } from '../helpers/report-fixture.js'
-
-const shown = (page: import('@playwright/test').Page) =>
-  page.getByTestId('clause-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-clause')))
+import { checkedReport, HOSTILE, HOSTILE_FAILURE as FAILURE, shownClauses } from '../helpers/report-fixture.js'
 
 test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail', clause('REPORT-007', '764ce402fa1c'), async ({ page }) => {
   let url = ''
@@ -29,7 +26,7 @@ test('REPORT-007 The HTML report shows totals, filters and a clause\'s detail', 
     await expect(page.getByTestId('total-waived')).toHaveText('1 waived')
     await expect(page.getByTestId('result')).toHaveText('failed')
     await expect(page.locator('tr[data-gate="no-failed"] .state')).toHaveText('FAIL')
-    expect(await shown(page)).toEqual(['KEYS-002'])
+    expect(await shownClauses(page)).toEqual(['KEYS-002'])
     await expect(page.getByTestId('detail-title')).toHaveText('KEYS-002 A revoked key is reported as revoked')
     await expect(page.getByTestId('gherkin')).toContainText('When the member checks the revoked key "old"')
     await expect(page.getByTestId('gherkin')).toContainText('Given a team "acme" with 3 keys   # Background')

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { Page } from 'playwright-core'
 import { specgate } from './cli.js'
 import { fixtureProject, fragment, passed, writeFragment } from './check-fixture.js'
 
@@ -27,4 +28,9 @@ export async function checkedReport(name: string): Promise<string> {
   const r = specgate(['check', '--today', '2026-01-15'], root)
   if (r.code !== 1) throw new Error(`specgate check exited ${r.code}, not 1:\n${r.stdout}${r.stderr}`)
   return pathToFileURL(path.join(root, 'specgate-report/report.html')).href
+}
+
+/** The ids of the clause rows the report's tree shows now, in order. */
+export function shownClauses(page: Page): Promise<(string | null)[]> {
+  return page.getByTestId('clause-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-clause')))
 }
